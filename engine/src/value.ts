@@ -4,45 +4,61 @@ import { exp, log } from './libm.ts';
 
 // #region value
 export class Value {
+  private visitMark = 0; // the last backward() pass that visited this node
   data: number; // scalar value of this node calculated during forward pass
   grad = 0; // derivative of the loss w.r.t. this node, calculated in backward pass
-  readonly children: Value[]; // children of this node in the computation graph
-  readonly localGrads: number[]; // local derivative of this node w.r.t. its children
-  private visitMark = 0; // the last backward() pass that visited this node
+  // Children of this node in the computation graph, each with the local derivative of this node
+  // w.r.t. it. microgpt.py keeps them as two tuples, (children) and (local_grads); every operation
+  // has at most two children, so here each child sits in a field beside its local derivative.
+  // Plain fields make a node cheaper to build and to walk than two small arrays would.
+  readonly child0: Value | null;
+  readonly localGrad0: number;
+  readonly child1: Value | null;
+  readonly localGrad1: number;
 
-  constructor(data: number, children: Value[] = NO_CHILDREN, localGrads: number[] = NO_GRADS) {
+  constructor(data: number, child0: Value | null = null, localGrad0 = 0, child1: Value | null = null, localGrad1 = 0) {
     this.data = data;
-    this.children = children;
-    this.localGrads = localGrads;
+    this.child0 = child0;
+    this.localGrad0 = localGrad0;
+    this.child1 = child1;
+    this.localGrad1 = localGrad1;
+  }
+
+  get children(): Value[] {
+    return [this.child0, this.child1].filter((child) => child !== null);
+  }
+
+  get localGrads(): number[] {
+    return [this.localGrad0, this.localGrad1].slice(0, this.children.length);
   }
   // #endregion value
 
   // #region operations
   add(other: number | Value): Value {
     const o = other instanceof Value ? other : new Value(other);
-    return new Value(this.data + o.data, [this, o], [1, 1]);
+    return new Value(this.data + o.data, this, 1, o, 1);
   }
 
   mul(other: number | Value): Value {
     const o = other instanceof Value ? other : new Value(other);
-    return new Value(this.data * o.data, [this, o], [o.data, this.data]);
+    return new Value(this.data * o.data, this, o.data, o, this.data);
   }
 
   pow(other: number): Value {
-    return new Value(this.data ** other, [this], [other * this.data ** (other - 1)]);
+    return new Value(this.data ** other, this, other * this.data ** (other - 1));
   }
 
   log(): Value {
-    return new Value(log(this.data), [this], [1 / this.data]);
+    return new Value(log(this.data), this, 1 / this.data);
   }
 
   exp(): Value {
     const e = exp(this.data);
-    return new Value(e, [this], [e]);
+    return new Value(e, this, e);
   }
 
   relu(): Value {
-    return new Value(this.data > 0 ? this.data : 0, [this], [this.data > 0 ? 1 : 0]);
+    return new Value(this.data > 0 ? this.data : 0, this, this.data > 0 ? 1 : 0);
   }
   // #endregion operations
 
@@ -79,37 +95,28 @@ export class Value {
 
   // #region backward
   backward(): void {
-    // Topological order by depth-first search, as Python's recursive build_topo visits it,
-    // but with an explicit stack so a deep graph cannot overflow the call stack.
+    // Topological order by depth-first search, visiting children in order as Python's recursive
+    // build_topo does, but with an explicit stack so a deep graph cannot overflow the call stack.
     const topo: Value[] = [];
     const mark = ++passes;
     const stack: Value[] = [this];
-    const nextChild: number[] = [0];
     this.visitMark = mark;
     while (stack.length > 0) {
-      const top = stack.length - 1;
-      const v = stack[top];
-      const i = nextChild[top];
-      if (i < v.children.length) {
-        nextChild[top] = i + 1;
-        const child = v.children[i];
-        if (child.visitMark !== mark) {
-          child.visitMark = mark;
-          stack.push(child);
-          nextChild.push(0);
-        }
+      const v = stack[stack.length - 1];
+      const next = v.child0 !== null && v.child0.visitMark !== mark ? v.child0 : v.child1 !== null && v.child1.visitMark !== mark ? v.child1 : null;
+      if (next !== null) {
+        next.visitMark = mark; // descend into the first child not yet visited
+        stack.push(next);
       } else {
-        topo.push(v);
+        topo.push(v); // all its children are done: v comes after them
         stack.pop();
-        nextChild.pop();
       }
     }
     this.grad = 1;
-    for (let t = topo.length - 1; t >= 0; t--) {
-      const v = topo[t];
-      for (let i = 0; i < v.children.length; i++) {
-        v.children[i].grad += v.localGrads[i] * v.grad;
-      }
+    for (let i = topo.length - 1; i >= 0; i--) {
+      const v = topo[i];
+      if (v.child0 !== null) v.child0.grad += v.localGrad0 * v.grad;
+      if (v.child1 !== null) v.child1.grad += v.localGrad1 * v.grad;
     }
   }
   // #endregion backward
