@@ -122,8 +122,6 @@ export class Value {
   // #endregion backward
 }
 
-const NO_CHILDREN: Value[] = [];
-const NO_GRADS: number[] = [];
 let passes = 0;
 
 // #region sum
