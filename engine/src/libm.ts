@@ -90,13 +90,31 @@ function minusKLn2(x: number, k: number): DD {
   return add(r, [-k * LN2_TAIL, 0]);
 }
 
+// 2^(j/256) for j = 0..255, as double-doubles
+const EXP2_TABLE: DD[] = [];
+for (let j = 0; j < 256; j++) EXP2_TABLE.push(expReduced(minusKLn2(0, -j / 256)));
+const ONE_SIXTH = div([1, 0], [6, 0]);
+const ONE_24TH = div([1, 0], [24, 0]);
+
+// x = (256k + j) * ln2/256 + r with |r| <= ln2/512, so exp(x) = 2^k * 2^(j/256) * exp(r), and
+// exp(r) = 1 + r(1 + r(1/2 + r(1/6 + r(1/24 + r P)))) where P = 1/5! + r/6! + ... is small
+// enough to need only double precision.
 export function exp(x: number): number {
   if (Number.isNaN(x)) return x;
   if (x > 709.782712893384) throw new RangeError('math range error');
   if (x < -745.1332191019412) return 0;
-  const k = Math.round(x / LN2[0]);
-  const [hi, lo] = expReduced(minusKLn2(x, k));
-  return scale(hi + lo, k);
+  const n = Math.round((x / LN2[0]) * 256);
+  const r = minusKLn2(x, n / 256); // n / 256 is exact, and so is its product's split
+  const rh = r[0];
+  const p = 1 / 120 + rh * (1 / 720 + rh * (1 / 5040 + rh * (1 / 40320 + rh / 362880)));
+  let q = add(mul(r, [p, 0]), ONE_24TH);
+  q = add(mul(q, r), ONE_SIXTH);
+  q = add(mul(q, r), [0.5, 0]);
+  q = add(mul(q, r), [1, 0]);
+  q = add(mul(q, r), [1, 0]);
+  const j = ((n % 256) + 256) % 256;
+  const [hi, lo] = mul(EXP2_TABLE[j], q);
+  return scale(hi + lo, (n - j) / 256);
 }
 
 // x * 2^k without overflow in the intermediate power
