@@ -2,5 +2,5 @@
 import { spawnSync } from 'node:child_process';
 
 console.log('The course site is not built yet; meanwhile, here is microgpt training in your terminal.\n');
-const result = spawnSync(process.execPath, ['--max-semi-space-size=64', 'engine/src/cli.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--max-semi-space-size=128', '--min-semi-space-size=128', 'engine/src/cli.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exitCode = result.status ?? 1;

@@ -14,7 +14,7 @@ const runs = Number(values.runs);
 const steps = Number(values.steps);
 const data = existsSync(namesTxt) ? namesTxt : 'default';
 // the same V8 flags as `npm run train` (see package.json)
-const nodeFlags = ['--max-semi-space-size=64'];
+const nodeFlags = ['--max-semi-space-size=128', '--min-semi-space-size=128'];
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
