@@ -53,7 +53,7 @@ export class Value {
   }
 
   exp(): Value {
-    const e = exp(this.data);
+    const e = exp(this.data); // Python computes math.exp(self.data) twice; it is the same number
     return new Value(e, this, e);
   }
 
