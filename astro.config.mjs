@@ -1,0 +1,50 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+import { chaptersInOrder } from './src/chapters.ts';
+import { remarkLiterate } from './src/literate/remark-literate.ts';
+
+export const shikiThemes = { light: 'github-light', dark: 'github-dark' };
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  trailingSlash: 'always',
+  markdown: {
+    // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs unified's
+    processor: unified({ remarkPlugins: [remarkMath, remarkLiterate], rehypePlugins: [rehypeKatex] }),
+    syntaxHighlight: 'shiki',
+    shikiConfig: { themes: shikiThemes },
+  },
+  integrations: [
+    starlight({
+      title: 'Annotated microgpt',
+      description: 'Learn how a GPT works by reading microgpt, a complete GPT in about 200 lines, one component per chapter.',
+      expressiveCode: false,
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      sidebar: [
+        { label: 'Start here', link: '/' },
+        { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },
+        {
+          label: 'Engine source',
+          items: ['random', 'libm', 'dataset', 'tokenizer', 'value', 'model', 'adam', 'train', 'sample', 'format', 'microgpt'].map((m) => ({
+            label: `${m}.ts`,
+            link: `/engine/${m}/`,
+          })),
+        },
+        { label: 'For instructors', link: '/lessons/' },
+      ],
+      components: {
+        Pagination: './src/components/Pagination.astro',
+      },
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+    }),
+    mdx(),
+  ],
+  vite: {
+    worker: { format: 'es' },
+  },
+});

@@ -1,0 +1,40 @@
+// The chapters' frontmatter, validated when the site builds. Shared by the content collection
+// and by the pages that list chapters.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'astro/zod';
+
+// the engine modules a chapter's component lives in (engine/src/<module>.ts)
+export const engineModules = ['random', 'libm', 'dataset', 'tokenizer', 'value', 'model', 'adam', 'train', 'sample', 'format', 'microgpt'] as const;
+
+export const chapterSlugs = ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference', 'what-it-reveals'] as const;
+
+export const chapterSchema = z.object({
+  // the component as the seed article names it, e.g. "Autograd"; "Overview" for the first and last chapters
+  component: z.string().min(1),
+  // reading order, 1 = introduction
+  order: z.number().int().min(1),
+  // one or two sentences for the home page and the chapter list
+  summary: z.string().min(20),
+  // the engine modules that implement this component
+  modules: z.array(z.enum(engineModules)).default([]),
+  // about how many lines microgpt.py spends on this component (the seed article's count)
+  seedLines: z.number().int().positive().optional(),
+  // what a reader can do after the chapter
+  objectives: z.array(z.string().min(5)).min(1),
+});
+
+export type ChapterData = z.infer<typeof chapterSchema>;
+
+// The chapters in reading order, from their frontmatter's `order`, for the sidebar (which also
+// sets the previous/next links). The content collection validates the same field at build.
+export function chaptersInOrder(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => {
+      const order = /^order:\s*(\d+)\s*$/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1];
+      return { slug: f.replace(/\.mdx$/, ''), order: Number(order ?? Infinity) };
+    })
+    .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))
+    .map((c) => c.slug);
+}

@@ -1,0 +1,22 @@
+// The engine as the site presents it: each module's measured line count, and which chapter
+// sections quote which of its regions.
+import { allQuotes, type Quote } from './quotes.ts';
+import { componentModules, countedLines, readEngineFile } from './regions.ts';
+
+export function lineCount(module: string): number {
+  return countedLines(readEngineFile(module)).length;
+}
+
+// region name -> the chapter sections that quote it, for one module
+export function quotesByRegion(module: string): Map<string, Quote[]> {
+  const byRegion = new Map<string, Quote[]>();
+  for (const quote of allQuotes()) {
+    if (quote.module !== module) continue;
+    const list = byRegion.get(quote.region) ?? [];
+    if (!list.some((q) => q.chapter === quote.chapter && q.section?.id === quote.section?.id)) list.push(quote);
+    byRegion.set(quote.region, list);
+  }
+  return byRegion;
+}
+
+export { componentModules };
