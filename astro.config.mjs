@@ -6,9 +6,8 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { chaptersInOrder } from './src/chapters.ts';
+import { themes } from './src/literate/highlight.ts';
 import { remarkLiterate } from './src/literate/remark-literate.ts';
-
-export const shikiThemes = { light: 'github-light', dark: 'github-dark' };
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -17,7 +16,7 @@ export default defineConfig({
     // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs unified's
     processor: unified({ remarkPlugins: [remarkMath, remarkLiterate], rehypePlugins: [rehypeKatex] }),
     syntaxHighlight: 'shiki',
-    shikiConfig: { themes: shikiThemes },
+    shikiConfig: { themes }, // the same themes as the quoted engine source
   },
   integrations: [
     starlight({
@@ -39,8 +38,17 @@ export default defineConfig({
       ],
       components: {
         Pagination: './src/components/Pagination.astro',
+        Search: './src/components/Search.astro',
       },
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+      head: [
+        // Starlight loads search when the browser is next idle; in a busy or background tab that
+        // moment can come late or never, and the search box stays empty. Give idle work a deadline.
+        {
+          tag: 'script',
+          content: 'if(window.requestIdleCallback){const r=window.requestIdleCallback.bind(window);window.requestIdleCallback=(c,o)=>r(c,{timeout:500,...o})}',
+        },
+      ],
     }),
     mdx(),
   ],

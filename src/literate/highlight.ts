@@ -1,7 +1,7 @@
 // Shiki, with the site's light and dark themes, showing each line's real number in the file.
 import { createHighlighter, type Highlighter } from 'shiki';
 
-export const themes = { light: 'github-light', dark: 'github-dark' } as const;
+export const themes = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
 
 let highlighter: Promise<Highlighter> | undefined;
 

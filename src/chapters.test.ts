@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+import { chapterSchema, chapterSlugs, chaptersInOrder } from './chapters.ts';
+
+const dir = resolve(import.meta.dirname, '..', 'content', 'chapters');
+const frontmatter = (slug: string) => parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, `${slug}.mdx`), 'utf8'))![1]);
+
+test('the nine chapters exist, and their order is the reading order', () => {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+  assert.deepEqual([...files].sort(), [...chapterSlugs].sort());
+  assert.deepEqual(chaptersInOrder(dir), [...chapterSlugs]);
+  assert.deepEqual(chapterSlugs.map((s) => frontmatter(s).order), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+});
+
+test('every chapter frontmatter passes the schema', () => {
+  for (const slug of chapterSlugs) {
+    const result = chapterSchema.safeParse(frontmatter(slug));
+    assert.ok(result.success, `${slug}: ${result.error?.message}`);
+  }
+});
+
+test('the schema rejects a chapter missing its fields, naming them', () => {
+  const result = chapterSchema.safeParse({ component: 'Tokenizer', order: 0, summary: 'short', modules: ['nope'] });
+  assert.equal(result.success, false);
+  const paths = result.error!.issues.map((i) => i.path.join('.'));
+  for (const field of ['order', 'summary', 'modules.0', 'objectives']) assert.ok(paths.includes(field), `${field} in ${paths}`);
+});
+
+test('the seven component chapters name their engine module and the seed article line count', () => {
+  const components = chapterSlugs.filter((s) => s !== 'introduction' && s !== 'what-it-reveals');
+  for (const slug of components) {
+    const data = chapterSchema.parse(frontmatter(slug));
+    assert.ok(data.modules.length > 0, slug);
+    assert.ok(data.seedLines !== undefined, slug);
+  }
+});
