@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { chaptersInOrder } from './src/chapters.ts';
+import { checkCells } from './src/integrations/check-cells.ts';
 import { themes } from './src/literate/highlight.ts';
 import { remarkLiterate } from './src/literate/remark-literate.ts';
 
@@ -16,7 +17,7 @@ export default defineConfig({
     // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs unified's
     processor: unified({ remarkPlugins: [remarkMath, remarkLiterate], rehypePlugins: [rehypeKatex] }),
     syntaxHighlight: 'shiki',
-    shikiConfig: { themes }, // the same themes as the quoted engine source
+    shikiConfig: { themes, langAlias: { output: 'plaintext' } }, // the quoted engine source's themes
   },
   integrations: [
     starlight({
@@ -51,6 +52,7 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    checkCells(),
   ],
   vite: {
     worker: { format: 'es' },

@@ -1,0 +1,103 @@
+// Runs every cell of every chapter, compares its output with the book, type-checks it, and
+// reports each problem at its chapter file and line. Results are cached by a hash of the cell
+// and of the engine and runtime sources, so an unchanged book re-checks quickly.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { NodeCellHost } from '../runtime/node-host.ts';
+import { compareCell, type Problem } from './compare.ts';
+import { type Cell, extractCells } from './extract.ts';
+import { typecheckCells } from './typecheck.ts';
+
+const root = process.cwd();
+export const cachePath = resolve(root, 'node_modules/.cache/annotated-microgpt/cells.json');
+
+// everything a cell's result depends on besides its own text
+function sourcesHash(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['engine/src', 'src/runtime', 'src/cells']) {
+    for (const f of readdirSync(resolve(root, dir)).filter((f) => f.endsWith('.ts')).sort()) hash.update(f).update(readFileSync(resolve(root, dir, f)));
+  }
+  hash.update(readFileSync(resolve(root, 'node_modules/sucrase/package.json')));
+  return hash.digest('hex');
+}
+
+function cellHash(sources: string, cell: Cell): string {
+  return createHash('sha256').update(sources).update(JSON.stringify([cell.setup, cell.code, cell.expected, cell.throws, cell.timeoutMs])).digest('hex');
+}
+
+interface Cache {
+  cells: Record<string, true>; // hashes of cells that passed
+  types: string | null; // hash of the whole book's cells when they last type-checked clean
+}
+
+function readCache(path: string): Cache {
+  try {
+    const cache = JSON.parse(readFileSync(path, 'utf8')) as Cache;
+    if (typeof cache.cells !== 'object' || cache.cells === null) throw new Error('not a cache');
+    return cache;
+  } catch {
+    return { cells: {}, types: null }; // no cache, or a corrupted one: start over
+  }
+}
+
+export interface CheckReport {
+  cells: number;
+  cached: number;
+  ran: number;
+  problems: Problem[];
+  seconds: number;
+}
+
+export function bookCells(dir = resolve(root, 'content/chapters')): Cell[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .flatMap((f) => extractCells(f.replace(/\.mdx$/, ''), readFileSync(join(dir, f), 'utf8')));
+}
+
+export async function checkCells(cells: Cell[] = bookCells(), { useCache = true, cacheFile = cachePath } = {}): Promise<CheckReport> {
+  const start = performance.now();
+  const cache: Cache = useCache ? readCache(cacheFile) : { cells: {}, types: null };
+  const sources = sourcesHash();
+  const hashes = new Map(cells.map((c) => [c, cellHash(sources, c)]));
+  const todo = cells.filter((c) => !cache.cells[hashes.get(c)!]);
+  const problems: Problem[] = [];
+
+  const host = new NodeCellHost(2);
+  try {
+    await Promise.all(
+      todo.map(async (cell) => {
+        const result = await host.run({ code: cell.code, setup: cell.setup || undefined }, cell.timeoutMs);
+        const problem = compareCell(cell, result);
+        if (problem) problems.push(problem);
+        else cache.cells[hashes.get(cell)!] = true;
+      }),
+    );
+  } finally {
+    await host.close();
+  }
+
+  const bookHash = createHash('sha256').update([...hashes.values()].join()).digest('hex');
+  if (cache.types !== bookHash) {
+    const typeProblems = typecheckCells(cells);
+    problems.push(...typeProblems.map((p) => ({ cell: p.cell, line: p.line, message: p.message })));
+    cache.types = typeProblems.length === 0 ? bookHash : null;
+  }
+
+  if (useCache) {
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify(cache));
+  }
+  problems.sort((a, b) => a.cell.file.localeCompare(b.cell.file) || a.line - b.line);
+  return { cells: cells.length, cached: cells.length - todo.length, ran: todo.length, problems, seconds: (performance.now() - start) / 1000 };
+}
+
+export function formatReport(report: CheckReport): string {
+  const lines = report.problems.map((p) => `${p.cell.file}:${p.line}: ${p.message}${p.diff ? `\n${p.diff}` : ''}`);
+  lines.push(
+    `check:cells: ${report.cells} cells, ${report.ran} run, ${report.cached} unchanged since they last passed; ` +
+      `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}; ${report.seconds.toFixed(2)} s`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,68 @@
+// Type-checks every cell against the engine's and the display module's types, all cells in one
+// TypeScript program; errors are reported at the chapter's line.
+import { resolve } from 'node:path';
+import ts from 'typescript';
+import type { Cell } from './extract.ts';
+
+export interface TypeProblem {
+  cell: Cell;
+  line: number; // in the chapter
+  message: string;
+}
+
+const root = process.cwd();
+const moduleFiles: Record<string, string> = {
+  '@microgpt/engine': resolve(root, 'engine/src/index.ts'),
+  '@microgpt/display': resolve(root, 'src/runtime/display.ts'),
+};
+
+const options: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowImportingTsExtensions: true,
+  resolveJsonModule: true,
+  skipLibCheck: true,
+  types: [],
+  lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+};
+
+// a cell as a file: its setup, a blank line where the `// ---` marker was, its code; a module, so
+// top-level await is allowed. Line L of this file is line (cell.line + L) of the chapter.
+export function cellModule(cell: Cell): string {
+  const head = cell.setup === '' && cell.codeLine === cell.line + 1 ? [] : [...cell.setup.split('\n'), ''];
+  return [...head, cell.code, 'export {};', ''].join('\n');
+}
+
+export function typecheckCells(cells: Cell[]): TypeProblem[] {
+  const files = new Map(cells.map((cell) => [resolve(root, '.cells', cell.chapter, `${cell.id}.ts`), cell]));
+  const host = ts.createCompilerHost(options, true);
+  const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.fileExists = (f) => files.has(f) || fileExists(f);
+  host.readFile = (f) => (files.has(f) ? cellModule(files.get(f)!) : readFile(f));
+  host.getSourceFile = (f, language, onError, create) => {
+    const cell = files.get(f);
+    return cell ? ts.createSourceFile(f, cellModule(cell), language, true) : getSourceFile(f, language, onError, create);
+  };
+  host.resolveModuleNameLiterals = (literals, containing, redirected, compilerOptions) =>
+    literals.map((literal) => {
+      const mapped = moduleFiles[literal.text];
+      if (mapped) return { resolvedModule: { resolvedFileName: mapped, extension: ts.Extension.Ts, isExternalLibraryImport: false } };
+      if (files.has(containing)) return { resolvedModule: undefined }; // a cell may import nothing else
+      return ts.resolveModuleName(literal.text, containing, compilerOptions, host, undefined, redirected);
+    });
+  const program = ts.createProgram([...files.keys()], options, host);
+  const problems: TypeProblem[] = [];
+  for (const [file, cell] of files) {
+    const source = program.getSourceFile(file)!;
+    for (const d of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
+      const { line } = d.start === undefined ? { line: 0 } : source.getLineAndCharacterOfPosition(d.start);
+      problems.push({ cell, line: cell.line + line + 1, message: `cell "${cell.id}": ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}` });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,98 @@
+// Runs one cell: transpile, then evaluate with console and imports wired to this runtime.
+// The same function runs in the build (a Node worker thread) and in the page (a Web Worker).
+import { connectDisplay, type Display } from './display.ts';
+import { formatArgs } from './format.ts';
+import { CellSyntaxError, transpile } from './transpile.ts';
+
+export const OUTPUT_LIMITS = { lines: 5000, bytes: 1_000_000 };
+
+export interface CellInput {
+  code: string; // what the reader sees and edits
+  setup?: string; // hidden lines run first, in the same scope
+}
+
+export interface CellError {
+  name: string;
+  message: string;
+  line: number | null; // in the visible code, 1-based; null when it is not in the cell
+}
+
+export interface CellResult {
+  output: string; // standard output: every console.log line, each ending in "\n"
+  displays: Display[];
+  truncated: boolean;
+  error: CellError | null;
+  elapsedMs: number;
+}
+
+export interface RunHooks {
+  onOutput?: (text: string) => void; // each chunk as it is printed, for streaming
+  onDisplay?: (display: Display) => void;
+}
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
+// V8 puts two lines before the body of `new AsyncFunction(...)`: "(async function anonymous(a,b" and ") {"
+const WRAPPER_LINES = 2;
+
+export async function runCell(input: CellInput, modules: Record<string, unknown>, hooks: RunHooks = {}): Promise<CellResult> {
+  const start = performance.now();
+  const setupLines = input.setup ? input.setup.split('\n').length : 0;
+  const source = input.setup ? `${input.setup}\n${input.code}` : input.code;
+  let output = '';
+  let lines = 0;
+  let truncated = false;
+  const displays: Display[] = [];
+
+  const print = (text: string) => {
+    if (truncated) return;
+    const chunk = text + '\n';
+    if (lines + 1 > OUTPUT_LIMITS.lines || output.length + chunk.length > OUTPUT_LIMITS.bytes) {
+      truncated = true;
+      const notice = `… output cut at ${OUTPUT_LIMITS.lines.toLocaleString('en')} lines or ${OUTPUT_LIMITS.bytes / 1_000_000} MB\n`;
+      hooks.onOutput?.(notice);
+      return;
+    }
+    output += chunk;
+    lines += 1 + (text.match(/\n/g)?.length ?? 0);
+    hooks.onOutput?.(chunk);
+  };
+  const cellConsole = {
+    log: (...args: unknown[]) => print(formatArgs(args)),
+    info: (...args: unknown[]) => print(formatArgs(args)),
+    debug: (...args: unknown[]) => print(formatArgs(args)),
+    warn: (...args: unknown[]) => print(formatArgs(args)),
+    error: (...args: unknown[]) => print(formatArgs(args)),
+  };
+  const require = (name: string) => {
+    if (name in modules) return modules[name];
+    throw new Error(`a cell can import only ${Object.keys(modules).join(' and ')}, not "${name}"`);
+  };
+
+  let error: CellError | null = null;
+  connectDisplay((display, text) => {
+    displays.push(display);
+    hooks.onDisplay?.(display);
+    print(text);
+  });
+  try {
+    const js = transpile(source);
+    await new AsyncFunction('require', 'console', 'exports', js)(require, cellConsole, {});
+  } catch (thrown) {
+    error = describe(thrown, setupLines);
+  } finally {
+    connectDisplay(null);
+  }
+  if (truncated) output += `… output cut at ${OUTPUT_LIMITS.lines.toLocaleString('en')} lines or ${OUTPUT_LIMITS.bytes / 1_000_000} MB\n`;
+  return { output, displays, truncated, error, elapsedMs: performance.now() - start };
+}
+
+function describe(thrown: unknown, setupLines: number): CellError {
+  const visible = (line: number | null) => (line !== null && line > setupLines ? line - setupLines : null);
+  if (thrown instanceof CellSyntaxError) return { name: 'SyntaxError', message: thrown.message, line: visible(thrown.line) };
+  if (thrown instanceof Error) {
+    // the first stack frame inside the cell's function: "<anonymous>:LINE:COLUMN"
+    const frame = /<anonymous>:(\d+):\d+/.exec(thrown.stack ?? '');
+    return { name: thrown.name, message: thrown.message, line: frame ? visible(Number(frame[1]) - WRAPPER_LINES) : null };
+  }
+  return { name: 'Error', message: `a cell threw ${formatArgs([thrown])}`, line: null };
+}
