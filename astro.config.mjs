@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { chaptersInOrder } from './src/chapters.ts';
+import { remarkCells } from './src/cells/remark-cells.ts';
 import { checkCells } from './src/integrations/check-cells.ts';
 import { themes } from './src/literate/highlight.ts';
 import { remarkLiterate } from './src/literate/remark-literate.ts';
@@ -15,7 +16,7 @@ export default defineConfig({
   trailingSlash: 'always',
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs unified's
-    processor: unified({ remarkPlugins: [remarkMath, remarkLiterate], rehypePlugins: [rehypeKatex] }),
+    processor: unified({ remarkPlugins: [remarkMath, remarkLiterate, remarkCells], rehypePlugins: [rehypeKatex] }),
     syntaxHighlight: 'shiki',
     shikiConfig: { themes, langAlias: { output: 'plaintext' } }, // the quoted engine source's themes
   },

@@ -1,0 +1,131 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+
+const cellOf = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
+const run = (cell: Locator) => cell.getByRole('button', { name: 'Run', exact: true });
+
+// replace the cell's code by typing into its editor
+async function edit(page: Page, cell: Locator, code: string) {
+  await cell.locator('.cell-code').click();
+  const editor = cell.locator('.cm-content');
+  await expect(editor).toBeVisible();
+  await editor.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+test('a cell shows its code and the book output before anything runs, and is a labelled group', async ({ page }) => {
+  await page.goto('/chapters/tokenizer/');
+  const cell = cellOf(page, 'encode-name');
+  await expect(cell).toHaveAttribute('role', 'group');
+  await expect(cell).toHaveAttribute('aria-label', /encode-name/);
+  await expect(cell.getByRole('region', { name: 'Output' })).toContainText('vocab size: 28 BOS id: 27');
+  for (const name of ['Run', 'Stop', 'Reset']) await expect(cell.getByRole('button', { name, exact: true })).toBeVisible();
+  await expect(cell.locator('.cm-editor')).toHaveCount(0); // no editor, and nothing run, until asked
+});
+
+test('Run runs the book version and says the output matches', async ({ page }) => {
+  await page.goto('/chapters/tokenizer/');
+  const cell = cellOf(page, 'encode-name');
+  await run(cell).click();
+  await expect(cell.locator('.cell-status')).toHaveText(/Done in [\d.]+ s\. The output matches the book\./);
+  await expect(cell.getByRole('region', { name: 'Output' })).toContainText('[ 5, 13, 13, 1 ]');
+});
+
+test('an edit runs with Ctrl+Enter, shows a got/want diff, and survives a reload', async ({ page }) => {
+  await page.goto('/chapters/tokenizer/');
+  const cell = cellOf(page, 'encode-name');
+  await edit(page, cell, "import { Tokenizer } from '@microgpt/engine';\nconsole.log(new Tokenizer(['ab']).encode('ba'));");
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(cell.getByRole('region', { name: 'Output' })).toHaveText('[ 1, 0 ]\n');
+  await expect(cell.locator('.cell-status')).toContainText('differs from the book');
+  await expect(cell.locator('.cell-diff')).toContainText('+ [ 1, 0 ]');
+  await expect(cell).toHaveAttribute('data-edited', '');
+  await page.reload();
+  const again = cellOf(page, 'encode-name');
+  await expect(again).toHaveAttribute('data-edited', '');
+  await expect(again.locator('.cm-content')).toContainText("encode('ba')");
+});
+
+test('Reset restores the book version, and Undo brings the edit back', async ({ page }) => {
+  await page.goto('/chapters/autograd/');
+  const cell = cellOf(page, 'chain-rule');
+  await edit(page, cell, 'console.log("mine");');
+  await cell.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(cell.locator('.cm-content')).toContainText('const x = new Value(0.5);');
+  await expect(cell).not.toHaveAttribute('data-edited', '');
+  await cell.getByRole('button', { name: 'Undo' }).click();
+  await expect(cell.locator('.cm-content')).toHaveText('console.log("mine");');
+  await page.reload();
+  await expect(cellOf(page, 'chain-rule').locator('.cm-content')).toHaveText('console.log("mine");');
+});
+
+test("an error shows its message and marks its line in the cell", async ({ page }) => {
+  await page.goto('/chapters/autograd/');
+  const cell = cellOf(page, 'chain-rule');
+  await edit(page, cell, 'const a = 1;\nconsole.log(a);\nconst b: any = null;\nb.x;');
+  await run(cell).click();
+  await expect(cell.locator('.cell-status')).toContainText("TypeError: Cannot read properties of null (reading 'x') (line 4)");
+  await expect(cell.getByRole('region', { name: 'Output' })).toContainText('1\n! TypeError');
+  await expect(cell.locator('.cm-error-line')).toHaveText('b.x;');
+});
+
+test('Stop ends an infinite loop at once, and the page stays responsive', async ({ page }) => {
+  await page.goto('/chapters/autograd/');
+  const cell = cellOf(page, 'chain-rule');
+  await edit(page, cell, 'let i = 0;\nwhile (true) { i++; }');
+  await run(cell).click();
+  await expect(cell.locator('.cell-status')).toHaveText('Running…');
+  const stop = cell.getByRole('button', { name: 'Stop', exact: true });
+  await expect(stop).toBeEnabled();
+  // the main thread is free while the worker spins
+  expect(await page.evaluate(() => new Promise<number>((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }))).toBeLessThan(200);
+  await stop.click();
+  await expect(cell.locator('.cell-status')).toHaveText('Stopped.');
+  await expect(stop).toBeDisabled();
+  // a fresh worker runs the next cell
+  await edit(page, cell, 'console.log("again");');
+  await run(cell).click();
+  await expect(cell.getByRole('region', { name: 'Output' })).toHaveText('again\n');
+});
+
+test('the time limit stops a runaway cell with a clear message', async ({ page }) => {
+  test.setTimeout(40_000);
+  await page.goto('/chapters/autograd/');
+  const cell = cellOf(page, 'chain-rule');
+  await edit(page, cell, 'console.log("before");\nwhile (true) {}');
+  await run(cell).click();
+  await expect(cell.locator('.cell-status')).toHaveText('Stopped: the cell ran past its time limit of 10 s.', { timeout: 15_000 });
+});
+
+test('a million lines are cut with a notice', async ({ page }) => {
+  await page.goto('/chapters/autograd/');
+  const cell = cellOf(page, 'chain-rule');
+  await edit(page, cell, 'for (let i = 0; i < 1_000_000; i++) console.log(i);');
+  await run(cell).click();
+  await expect(cell.getByRole('region', { name: 'Output' })).toContainText('… output cut at 5,000 lines or 1 MB', { timeout: 20_000 });
+  await expect(cell.locator('.cell-status')).toContainText('Done in');
+});
+
+test('a saved edit that cannot be read is set aside with a message, and the book version shown', async ({ page }) => {
+  await page.goto('/chapters/autograd/');
+  await page.evaluate(() => localStorage.setItem('microgpt:cell:autograd:chain-rule', '{not json'));
+  await page.reload();
+  const cell = cellOf(page, 'chain-rule');
+  await expect(cell.locator('.cell-notice')).toContainText('could not be read');
+  await expect(cell.locator('.cell-code')).toContainText('const x = new Value(0.5);');
+  expect(await page.evaluate(() => localStorage.getItem('microgpt:cell:autograd:chain-rule:unreadable'))).toBe('{not json');
+});
+
+test("when the book's version changed since the reader's edit, they are told and can compare", async ({ page }) => {
+  await page.goto('/chapters/autograd/');
+  await page.evaluate(() =>
+    localStorage.setItem('microgpt:cell:autograd:chain-rule', JSON.stringify({ code: 'console.log("old edit");', bookHash: 'an-older-version', savedAt: '2026-01-01T00:00:00Z' })),
+  );
+  await page.reload();
+  const cell = cellOf(page, 'chain-rule');
+  await expect(cell.locator('.cell-notice')).toContainText("The book's version of this cell has changed since you edited it.");
+  await cell.getByRole('button', { name: 'Compare' }).click();
+  await expect(cell.locator('.cell-diff')).toContainText('+ console.log("old edit");');
+  await expect(cell.locator('.cm-content')).toHaveText('console.log("old edit");');
+});
