@@ -1,8 +1,10 @@
 // The cell editor: CodeMirror 6 with TypeScript highlighting, loaded only when a reader starts
 // editing. Ctrl/Cmd+Enter runs the cell; Tab is left to move focus, so the keyboard never gets stuck.
 import { javascript } from '@codemirror/lang-javascript';
+import { syntaxHighlighting } from '@codemirror/language';
 import { StateEffect, StateField } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, keymap } from '@codemirror/view';
+import { classHighlighter } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
 
 const setErrorLine = StateEffect.define<number | null>();
@@ -35,7 +37,9 @@ export function createEditor(parent: HTMLElement, code: string, label: string, o
       keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true), preventDefault: true }]),
       basicSetup,
       javascript({ typescript: true }),
+      syntaxHighlighting(classHighlighter), // tok-* classes, coloured by site.css in light and dark
       errorLine,
+      EditorView.lineWrapping, // no sideways scrolling, on a phone either
       EditorView.contentAttributes.of({ 'aria-label': label }),
       EditorView.updateListener.of((update) => update.docChanged && onChange(update.state.doc.toString())),
     ],
