@@ -144,3 +144,17 @@ for (const theme of ['light', 'dark'] as const) {
     expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}: ${v.nodes[0]?.failureSummary}`)).toEqual([]);
   });
 }
+
+test('a table and a heatmap from @microgpt/display are drawn as tables, beside their text form', async ({ page }) => {
+  await page.goto('/chapters/autograd/');
+  const cell = cellOf(page, 'chain-rule');
+  await edit(page, cell, "import { heatmap, table } from '@microgpt/display';\ntable([{ char: 'a', id: 0 }, { char: 'b', id: 1 }], { title: 'vocabulary' });\nheatmap([[1, 0], [0.25, 0.75]], { title: 'attention', rowLabels: ['q0', 'q1'], colLabels: ['k0', 'k1'] });");
+  await run(cell).click();
+  const vocabulary = cell.locator('figure.cell-display-table');
+  await expect(vocabulary.locator('figcaption')).toHaveText('vocabulary');
+  await expect(vocabulary.getByRole('row')).toHaveCount(3);
+  const attention = cell.locator('figure.cell-display-heatmap');
+  await expect(attention.getByRole('rowheader', { name: 'q1' })).toBeVisible();
+  await expect(attention.getByRole('cell', { name: '0.75' })).toBeVisible();
+  await expect(cell.getByRole('region', { name: 'Output' })).toContainText('[attention]\n      k0   k1\nq0  1.00 0.00\nq1  0.25 0.75');
+});

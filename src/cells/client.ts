@@ -4,6 +4,7 @@
 import type { CellResult } from '../runtime/execute.ts';
 import type { WorkerMessage } from '../runtime/worker.ts';
 import { diffLines, outputText } from './compare.ts';
+import { DisplayArea } from './displays.ts';
 import type { CellEditor } from './editor.ts';
 import { clearEdit, loadEdit, saveEdit } from './storage.ts';
 
@@ -37,6 +38,7 @@ class CellView {
   private pending = '';
   private shown = '';
   private undoCode: string | null = null;
+  private readonly displays: DisplayArea;
   private readonly el: {
     code: HTMLElement;
     run: HTMLButtonElement;
@@ -66,6 +68,7 @@ class CellView {
       output: q('.cell-output pre'),
       diff: q('.cell-diff'),
     };
+    this.displays = new DisplayArea(q('.cell-displays'));
     this.el.run.addEventListener('click', () => this.run());
     this.el.stop.addEventListener('click', () => this.stop('Stopped.'));
     this.el.reset.addEventListener('click', () => this.reset());
@@ -190,6 +193,7 @@ class CellView {
     this.worker ??= this.createWorker();
     this.editor?.markError(null);
     this.showDiff(null);
+    this.displays.clear();
     this.pending = '';
     this.shown = '';
     this.el.output.textContent = '';
@@ -206,6 +210,7 @@ class CellView {
       const message = event.data;
       if (message.runId !== this.runId) return;
       if (message.type === 'output') this.append(message.text);
+      else if (message.type === 'display') this.displays.add(message.display);
       else if (message.type === 'done') this.finish(message.result);
     };
     worker.onerror = (event) => {
@@ -232,6 +237,7 @@ class CellView {
   private finish(result: CellResult): void {
     window.clearTimeout(this.timer);
     this.flush();
+    this.displays.settle();
     this.setRunning(false);
     const seconds = `${(result.elapsedMs / 1000).toFixed(2)} s`;
     const got = outputText(result);
@@ -254,6 +260,7 @@ class CellView {
     this.worker = null;
     this.runId++;
     this.flush();
+    this.displays.settle();
     this.setRunning(false);
     if (message) this.status(message);
   }

@@ -20,15 +20,32 @@ export interface Heatmap {
   rowLabels: string[];
   colLabels: string[];
 }
-export type Display = LineChart | Table | Heatmap;
+// a chart drawn while a cell runs (a loss curve during training): created empty, then one point at a time
+export interface LiveChart {
+  kind: 'live';
+  id: number;
+  title: string;
+  total: number | null; // how many points to expect, for a progress bar
+}
+export interface LivePoint {
+  kind: 'point';
+  id: number;
+  value: number;
+}
+export interface LiveFinish {
+  kind: 'finish';
+  id: number;
+}
+export type Display = LineChart | Table | Heatmap | LiveChart | LivePoint | LiveFinish;
 
-let sink: ((display: Display, text: string) => void) | null = null;
+let sink: ((display: Display, text: string | null) => void) | null = null;
+let liveCharts = 0;
 
-export function connectDisplay(to: ((display: Display, text: string) => void) | null): void {
+export function connectDisplay(to: ((display: Display, text: string | null) => void) | null): void {
   sink = to;
 }
 
-function show(display: Display, text: string): void {
+function show(display: Display, text: string | null): void {
   if (!sink) throw new Error('@microgpt/display works inside a cell');
   sink(display, text);
 }
@@ -39,13 +56,35 @@ const fixed = (x: number, digits = 4) => (Number.isFinite(x) ? x.toFixed(digits)
 export function lineChart(data: number[] | Record<string, number[]>, options: { title?: string } = {}): void {
   const series = Array.isArray(data) ? [{ name: 'y', values: data }] : Object.entries(data).map(([name, values]) => ({ name, values }));
   const title = options.title ?? 'line chart';
+  show({ kind: 'line', title, series }, lineChartText(title, series));
+}
+
+// liveChart({ title: 'loss', total: 1000 }): add(value) draws a point as it comes; finish() prints
+// the same text as lineChart of all the points (nothing is printed before)
+export function liveChart(options: { title?: string; total?: number } = {}): { add(value: number): void; finish(): void } {
+  const id = ++liveCharts;
+  const title = options.title ?? 'line chart';
+  const values: number[] = [];
+  show({ kind: 'live', id, title, total: options.total ?? null }, null);
+  return {
+    add(value: number) {
+      values.push(value);
+      show({ kind: 'point', id, value }, null);
+    },
+    finish() {
+      show({ kind: 'finish', id }, lineChartText(title, [{ name: 'y', values }]));
+    },
+  };
+}
+
+function lineChartText(title: string, series: { name: string; values: number[] }[]): string {
   const lines = series.map(({ name, values }) => {
     if (values.length === 0) return `  ${name}: no points`;
     let min = 0;
     values.forEach((v, i) => v < values[min] && (min = i));
     return `  ${name}: ${values.length} points, first ${fixed(values[0])}, last ${fixed(values[values.length - 1])}, min ${fixed(values[min])} at ${min + 1}`;
   });
-  show({ kind: 'line', title, series }, `[${title}]\n${lines.join('\n')}`);
+  return `[${title}]\n${lines.join('\n')}`;
 }
 
 // table([{ char: 'a', id: 1 }, ...]) or table([['a', 1], ...], { columns: ['char', 'id'] })

@@ -70,9 +70,9 @@ export async function runCell(input: CellInput, modules: Record<string, unknown>
 
   let error: CellError | null = null;
   connectDisplay((display, text) => {
-    displays.push(display);
+    if (display.kind !== 'point') displays.push(display);
     hooks.onDisplay?.(display);
-    print(text);
+    if (text !== null) print(text);
   });
   try {
     const js = transpile(source);

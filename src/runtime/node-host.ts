@@ -18,7 +18,8 @@ export class NodeCellHost {
   private async acquire(): Promise<Worker> {
     while (this.running >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.running++;
-    return this.idle.pop() ?? new Worker(workerFile);
+    // a large young generation: a training step's graph dies young instead of being copied (see npm run bench)
+    return this.idle.pop() ?? new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: 384 } });
   }
 
   private release(worker: Worker | null): void {

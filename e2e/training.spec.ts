@@ -1,0 +1,57 @@
+// The training chapter's cell trains the full default model in a Web Worker. This test checks the
+// progress, the final samples and Stop, and reports (without asserting on time) the browser's
+// training time beside Node's for the same engine, and the main thread's longest task meanwhile.
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const referenceSamples = readFileSync(resolve(root, 'engine/test/fixtures/reference/microgpt-default.txt'), 'utf8').trimEnd().split('\n').slice(-20);
+
+test('the GPT trains in the browser with a live loss chart, and samples what npm run train prints', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await page.goto('/chapters/training/');
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+  });
+  const cell = page.locator('[data-cell-id="train-in-browser"]');
+  await cell.getByRole('button', { name: 'Run', exact: true }).click();
+  const progress = cell.locator('progress');
+  await expect(progress).toBeVisible();
+  await expect(cell.locator('.cell-rate')).toContainText(/\d+ of 1000 steps, \d+ steps\/s/);
+  await expect(cell.locator('.cell-chart canvas')).toBeVisible();
+  await expect(cell.locator('.cell-status')).toContainText('The output matches the book.', { timeout: 150_000 });
+  expect(await progress.evaluate((p: HTMLProgressElement) => p.value)).toBe(1000);
+  const output = (await cell.getByRole('region', { name: 'Output' }).textContent())!.trimEnd().split('\n');
+  expect(output.slice(-20)).toEqual(referenceSamples);
+
+  const browserSeconds = Number(/Done in ([\d.]+) s/.exec((await cell.locator('.cell-status').textContent())!)![1]);
+  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+  const node = (flags: string[]) =>
+    JSON.parse(execFileSync(process.execPath, [...flags, resolve(root, 'engine/bench/train-once.ts'), 'default', '1000'], { encoding: 'utf8' })).wallMs / 1000;
+  const nodeDefault = node([]);
+  const nodeTuned = node(['--max-semi-space-size=128', '--min-semi-space-size=128']);
+  const report =
+    `browser (Web Worker): ${browserSeconds.toFixed(2)} s for 1000 steps and 20 samples; ` +
+    `Node, same engine, training only: ${nodeDefault.toFixed(2)} s with default V8 flags (ratio ${(browserSeconds / nodeDefault).toFixed(2)}), ` +
+    `${nodeTuned.toFixed(2)} s with npm run train's flags (ratio ${(browserSeconds / nodeTuned).toFixed(2)}); ` +
+    `longest main-thread task while training: ${longest.toFixed(0)} ms`;
+  console.log(report);
+  testInfo.annotations.push({ type: 'measured', description: report });
+});
+
+test('Stop ends training between steps', async ({ page }) => {
+  await page.goto('/chapters/training/');
+  const cell = page.locator('[data-cell-id="train-in-browser"]');
+  await cell.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(cell.locator('.cell-rate')).toContainText(/[1-9]\d* of 1000 steps/);
+  await cell.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(cell.locator('.cell-status')).toHaveText('Stopped.');
+  const stoppedAt = await cell.locator('progress').evaluate((p: HTMLProgressElement) => p.value);
+  await page.waitForTimeout(500);
+  expect(await cell.locator('progress').evaluate((p: HTMLProgressElement) => p.value)).toBe(stoppedAt);
+  expect(stoppedAt).toBeLessThan(1000);
+});

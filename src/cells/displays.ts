@@ -1,0 +1,155 @@
+// Draws what a cell shows through @microgpt/display: tables and heatmaps as HTML tables, line
+// charts with uPlot (loaded the first time a chart appears), live charts with a progress bar.
+import type { Display } from '../runtime/display.ts';
+
+type Plot = { setData(data: number[][]): void; setSize(size: { width: number; height: number }): void };
+
+interface Live {
+  values: number[];
+  plot: Promise<Plot>;
+  progress: HTMLProgressElement;
+  rate: HTMLElement;
+  started: number;
+  scheduled: boolean;
+}
+
+type UPlotClass = new (options: object, data: number[][], target: HTMLElement) => Plot;
+let uplot: Promise<UPlotClass> | null = null;
+function loadUplot(): Promise<UPlotClass> {
+  uplot ??= import('uplot').then((m) => (m as unknown as { default: UPlotClass }).default); // its CSS is in the site's styles
+  return uplot;
+}
+
+export class DisplayArea {
+  private readonly live = new Map<number, Live>();
+  private readonly container: HTMLElement;
+
+  constructor(container: HTMLElement) {
+    this.container = container;
+  }
+
+  clear(): void {
+    this.live.clear();
+    this.container.replaceChildren();
+    this.container.hidden = true;
+  }
+
+  add(display: Display): void {
+    if (display.kind === 'point') return this.point(display.id, display.value);
+    if (display.kind === 'finish') return this.finish(display.id);
+    this.container.hidden = false;
+    const figure = document.createElement('figure');
+    figure.className = `cell-display cell-display-${display.kind}`;
+    const caption = document.createElement('figcaption');
+    caption.textContent = display.title;
+    figure.append(caption);
+    this.container.append(figure);
+    if (display.kind === 'table') figure.append(htmlTable(display.columns, display.rows));
+    else if (display.kind === 'heatmap') figure.append(heatmapTable(display.values, display.rowLabels, display.colLabels));
+    else if (display.kind === 'line') void this.chart(figure, display.title, display.series[0]?.values ?? []);
+    else if (display.kind === 'live') {
+      const progress = document.createElement('progress');
+      progress.max = display.total ?? 1;
+      progress.value = 0;
+      progress.setAttribute('aria-label', `${display.title}: progress`);
+      const rate = document.createElement('span');
+      rate.className = 'cell-rate';
+      figure.append(progress, rate);
+      this.live.set(display.id, { values: [], plot: this.chart(figure, display.title, []), progress, rate, started: performance.now(), scheduled: false });
+    }
+  }
+
+  private chart(figure: HTMLElement, title: string, values: number[]): Promise<Plot> {
+    const box = document.createElement('div');
+    box.className = 'cell-chart';
+    box.setAttribute('role', 'img');
+    box.setAttribute('aria-label', `Line chart: ${title}`);
+    figure.append(box);
+    return loadUplot().then((UPlot) => {
+      const stroke = getComputedStyle(document.documentElement).getPropertyValue('--sl-color-accent-high').trim() || '#3b4ad9';
+      const axis = getComputedStyle(document.documentElement).getPropertyValue('--sl-color-gray-2').trim() || '#555';
+      const width = Math.max(240, box.clientWidth || 600);
+      return new UPlot(
+        {
+          width,
+          height: 220,
+          scales: { x: { time: false } },
+          legend: { show: false },
+          axes: [{ stroke: axis, label: 'step' }, { stroke: axis, label: title }],
+          series: [{}, { stroke, width: 1.5 }],
+        },
+        [values.map((_, i) => i + 1), values],
+        box,
+      );
+    });
+  }
+
+  private point(id: number, value: number): void {
+    const live = this.live.get(id);
+    if (!live) return;
+    live.values.push(value);
+    if (live.scheduled) return;
+    live.scheduled = true;
+    // redraw at most every 100 ms: a 1000-step run stays light on the main thread
+    setTimeout(() => {
+      live.scheduled = false;
+      if ([...this.live.values()].includes(live)) this.redraw(live);
+    }, 100);
+  }
+
+  private redraw(live: Live): void {
+    const n = live.values.length;
+    live.progress.value = n;
+    const seconds = (performance.now() - live.started) / 1000;
+    live.rate.textContent = `${n} of ${live.progress.max} steps, ${(n / Math.max(seconds, 1e-3)).toFixed(0)} steps/s`;
+    void live.plot.then((plot) => plot.setData([live.values.map((_, i) => i + 1), live.values]));
+  }
+
+  // the run ended (or was stopped): draw what arrived, now, and take no more points
+  settle(): void {
+    for (const live of this.live.values()) this.redraw(live);
+    this.live.clear();
+  }
+
+  private finish(id: number): void {
+    const live = this.live.get(id);
+    if (live) this.redraw(live);
+  }
+}
+
+function htmlTable(columns: string[], rows: string[][]): HTMLTableElement {
+  const table = document.createElement('table');
+  const head = table.createTHead().insertRow();
+  for (const c of columns) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = c;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const r of rows) {
+    const tr = body.insertRow();
+    for (const v of r) tr.insertCell().textContent = v;
+  }
+  return table;
+}
+
+function heatmapTable(values: number[][], rowLabels: string[], colLabels: string[]): HTMLTableElement {
+  const max = Math.max(1e-12, ...values.flat().map(Math.abs));
+  const table = htmlTable(['', ...colLabels], []);
+  const body = table.tBodies[0];
+  values.forEach((row, i) => {
+    const tr = body.insertRow();
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = rowLabels[i];
+    tr.append(th);
+    for (const v of row) {
+      const td = tr.insertCell();
+      td.textContent = v.toFixed(2);
+      td.style.setProperty('--weight', String(Math.abs(v) / max));
+    }
+  });
+  table.className = 'heatmap';
+  return table;
+}
