@@ -158,3 +158,19 @@ test('a table and a heatmap from @microgpt/display are drawn as tables, beside t
   await expect(attention.getByRole('cell', { name: '0.75' })).toBeVisible();
   await expect(cell.getByRole('region', { name: 'Output' })).toContainText('[attention]\n      k0   k1\nq0  1.00 0.00\nq1  0.25 0.75');
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test('a tap opens the editor, which wraps instead of scrolling sideways, and Run works', async ({ page }) => {
+    await page.goto('/chapters/tokenizer/');
+    const cell = cellOf(page, 'encode-name');
+    await cell.locator('.cell-code').tap();
+    const editor = cell.locator('.cm-content');
+    await expect(editor).toBeVisible();
+    expect(await cell.locator('.cm-scroller').evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(1);
+    await run(cell).tap();
+    await expect(cell.locator('.cell-status')).toContainText('matches the book');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  });
+});

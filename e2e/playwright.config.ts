@@ -14,6 +14,11 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
+  // the training test measures time and main-thread tasks: it runs last, alone
+  projects: [
+    { name: 'site', testIgnore: '**/training.spec.ts' },
+    { name: 'training', testMatch: '**/training.spec.ts', dependencies: ['site'] },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
