@@ -57,5 +57,7 @@ export default defineConfig({
   ],
   vite: {
     worker: { format: 'es' },
+    // pre-bundled when `astro dev` starts, not discovered (and reloaded) when a reader first runs a cell
+    optimizeDeps: { include: ['sucrase', 'codemirror', '@codemirror/lang-javascript', '@codemirror/language', '@lezer/highlight', 'uplot'] },
   },
 });
