@@ -1,8 +1,8 @@
+// #region adam
 // Adam: gradient descent with momentum (m, the running mean of each gradient) and a per-weight
 // step size (v, the running mean of its square), both corrected for starting at zero.
 import type { Value } from './value.ts';
 
-// #region adam
 export interface AdamConfig {
   learningRate: number;
   beta1: number;

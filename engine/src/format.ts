@@ -1,3 +1,4 @@
+// #region lines
 // microgpt.py's printed lines, formatted as Python's f-strings format them.
 
 export function formatStep(step: number, numSteps: number, loss: number): string {
@@ -14,7 +15,9 @@ export const inferenceHeader = '--- inference (new, hallucinated names) ---';
 function padInt(n: number, width: number): string {
   return String(n).padStart(width, ' ');
 }
+// #endregion lines
 
+// #region fixed
 // f"{x:.{digits}f}": like toFixed, except that an exact tie rounds to even, and nan/inf spellings
 export function formatFixed(x: number, digits: number): string {
   if (Number.isNaN(x)) return 'nan';
@@ -46,3 +49,4 @@ function isTie(x: number, digits: number): boolean {
   }
   return e + digits === -1;
 }
+// #endregion fixed

@@ -1,3 +1,4 @@
+// #region double-double
 // Python's math.exp, math.log, math.sin and math.cos, to the last bit.
 //
 // CPython calls the C library (glibc), whose results are the correctly rounded ones: the double
@@ -66,7 +67,9 @@ function horner(coefficients: DD[], x: DD): DD {
   for (let i = coefficients.length - 2; i >= 0; i--) acc = add(mul(acc, x), coefficients[i]);
   return acc;
 }
+// #endregion double-double
 
+// #region constants
 const LN2: DD = [0.6931471805599453, 2.3190468138462996e-17];
 const LN2_TAIL = 5.707708438416212e-34;
 const PIO2 = [1.5707963267948966, 6.123233995736766e-17, -1.4973849048591698e-33];
@@ -74,7 +77,9 @@ const PIO2 = [1.5707963267948966, 6.123233995736766e-17, -1.4973849048591698e-33
 // 1/n! for n = 0..30
 const INV_FACTORIAL: DD[] = [[1, 0]];
 for (let n = 1; n <= 30; n++) INV_FACTORIAL.push(div(INV_FACTORIAL[n - 1], [n, 0]));
+// #endregion constants
 
+// #region exp
 // exp(r) for |r| <= 0.35: Taylor series of exp(r/16), then squared four times
 const EXP_COEFFICIENTS = INV_FACTORIAL.slice(0, 15);
 function expReduced(r: DD): DD {
@@ -123,7 +128,9 @@ function scale(x: number, k: number): number {
   if (k < -1000) return x * 2 ** -1000 * 2 ** (k + 1000);
   return x * 2 ** k;
 }
+// #endregion exp
 
+// #region log
 // 1/(2j+1) for the series log(m) = 2 atanh(s) = 2 (s + s^3/3 + s^5/5 + ...)
 const ATANH_COEFFICIENTS: DD[] = [];
 for (let j = 0; j <= 22; j++) ATANH_COEFFICIENTS.push(div([1, 0], [2 * j + 1, 0]));
@@ -155,7 +162,9 @@ export function log(x: number): number {
   const [hi, lo] = add(eLn2, logM);
   return hi + lo;
 }
+// #endregion log
 
+// #region sin-cos
 // (-1)^n / (2n+1)! and (-1)^n / (2n)!, the Taylor coefficients of sin(r)/r and cos(r) in r^2
 const SIN_COEFFICIENTS: DD[] = [];
 const COS_COEFFICIENTS: DD[] = [];
@@ -195,3 +204,4 @@ export function cos(x: number): number {
   const [hi, lo] = [cosR, neg(sinR), neg(cosR), sinR][quadrant];
   return hi + lo;
 }
+// #endregion sin-cos

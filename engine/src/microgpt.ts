@@ -1,3 +1,4 @@
+// #region prepare
 // The whole of microgpt.py in order: seed, shuffle the documents, build the tokenizer, initialise
 // the model, train, sample. The CLI prints these lines; a page can show them one at a time.
 import { formatSample, formatStep, inferenceHeader } from './format.ts';
@@ -33,7 +34,9 @@ export function prepare(documents: readonly string[], seed: number | bigint = 42
   const model = createModel(rng, tokenizer.vocabSize, config);
   return { rng, docs, tokenizer, model };
 }
+// #endregion prepare
 
+// #region run
 // every line microgpt.py prints, in order
 export function* run(documents: readonly string[], options: Partial<RunOptions> = {}): Generator<string> {
   const { seed, numSteps, temperature, numSamples, config } = { ...defaultRunOptions, ...options };
@@ -46,3 +49,4 @@ export function* run(documents: readonly string[], options: Partial<RunOptions> 
   yield inferenceHeader;
   for (let i = 0; i < numSamples; i++) yield formatSample(i + 1, sample(model, tokenizer, rng, temperature));
 }
+// #endregion run

@@ -1,9 +1,9 @@
+// #region config
 // The model: a GPT-2-style transformer, with minor differences (rmsnorm instead of layernorm,
 // no biases, ReLU instead of GeLU), written over scalar Values.
 import type { Random } from './random.ts';
 import { Value, sum } from './value.ts';
 
-// #region config
 export interface ModelConfig {
   nLayer: number; // depth of the transformer (number of layers)
   nEmbd: number; // width of the network (embedding dimension)

@@ -1,3 +1,4 @@
+// #region state
 // Python 3's `random` module, bit for bit: the Mersenne Twister (MT19937) and the methods
 // microgpt.py calls — seed, random, getrandbits, shuffle, gauss and choices.
 import { cos, log, sin } from './libm.ts';
@@ -17,7 +18,9 @@ export class Random {
   constructor(seed: number | bigint = 0) {
     this.seed(seed);
   }
+  // #endregion state
 
+  // #region seed
   // random.seed(n) for an int n: init_by_array over the 32-bit words of |n|, least significant first
   seed(n: number | bigint): void {
     if (typeof n === 'number' && !Number.isSafeInteger(n)) throw new RangeError(`seed must be an integer, got ${n}`);
@@ -70,7 +73,9 @@ export class Random {
     }
     mt[0] = 0x80000000; // MSB is 1, assuring a non-zero initial array
   }
+  // #endregion seed
 
+  // #region genrand
   // the next 32 random bits, as an unsigned integer
   private genrandUint32(): number {
     const mt = this.mt;
@@ -95,14 +100,18 @@ export class Random {
     y ^= y >>> 18;
     return y >>> 0;
   }
+  // #endregion genrand
 
+  // #region random
   // a float in [0, 1) with 53 random bits
   random(): number {
     const a = this.genrandUint32() >>> 5;
     const b = this.genrandUint32() >>> 6;
     return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
   }
+  // #endregion random
 
+  // #region randbelow
   // an integer with k random bits; k up to 53 so the result stays exact
   getrandbits(k: number): number {
     if (!Number.isInteger(k) || k < 0 || k > 53) throw new RangeError(`getrandbits: k must be an integer in [0, 53], got ${k}`);
@@ -120,7 +129,9 @@ export class Random {
     while (r >= n) r = this.getrandbits(k);
     return r;
   }
+  // #endregion randbelow
 
+  // #region shuffle
   // Fisher-Yates in place, walking down from the last element
   shuffle<T>(x: T[]): void {
     for (let i = x.length - 1; i > 0; i--) {
@@ -128,7 +139,9 @@ export class Random {
       [x[i], x[j]] = [x[j], x[i]];
     }
   }
+  // #endregion shuffle
 
+  // #region gauss
   // Box-Muller: each pair of random() calls yields two normals; the second is kept for the next call
   gauss(mu = 0.0, sigma = 1.0): number {
     let z = this.gaussNext;
@@ -141,7 +154,9 @@ export class Random {
     }
     return mu + z * sigma;
   }
+  // #endregion gauss
 
+  // #region choices
   // random.choices(population, weights, k): cumulative weights, then bisect_right on random() * total
   choices<T>(population: readonly T[], weights: readonly number[], k = 1): T[] {
     const n = population.length;
@@ -153,7 +168,7 @@ export class Random {
       cumWeights.push(running);
     }
     const total = cumWeights[n - 1] + 0.0;
-    if (!(total > 0.0)) throw new RangeError('Total of weights must be greater than zero');
+    if (total <= 0.0) throw new RangeError('Total of weights must be greater than zero');
     if (!Number.isFinite(total)) throw new RangeError('Total of weights must be finite');
     const picks: T[] = [];
     for (let i = 0; i < k; i++) picks.push(population[bisectRight(cumWeights, this.random() * total, 0, n - 1)]);
@@ -161,8 +176,9 @@ export class Random {
   }
 }
 
+// int.bit_length(), exactly (Math.log2 can round up just below a power of two)
 function bitLength(n: number): number {
-  return n === 0 ? 0 : Math.floor(Math.log2(n)) + 1;
+  return n < 2 ** 32 ? 32 - Math.clz32(n) : n.toString(2).length;
 }
 
 // the first index in a[lo:hi] whose value is greater than x
@@ -174,3 +190,4 @@ function bisectRight(a: readonly number[], x: number, lo: number, hi: number): n
   }
   return lo;
 }
+// #endregion choices

@@ -1,10 +1,10 @@
+// #region sample
 // Inference: start from BOS and let the model pick one character at a time, until it picks BOS
 // again or runs out of context.
 import { emptyCache, gpt, type Model, softmax } from './model.ts';
 import type { Random } from './random.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
-// #region sample
 // temperature in (0, 1] controls the "creativity" of generated text, from low to high
 export function sample(model: Model, tokenizer: Tokenizer, rng: Random, temperature: number): string {
   const keys = emptyCache(model);

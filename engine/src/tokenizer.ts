@@ -1,8 +1,8 @@
+// #region tokenizer
 // The tokenizer: every distinct character of the dataset is a token id, plus one special token,
 // BOS (beginning of sequence), which marks where a document starts and ends.
 import { compareCodePoints } from './dataset.ts';
 
-// #region tokenizer
 export class Tokenizer {
   readonly uchars: string[]; // unique characters in the dataset become token ids 0..n-1
   readonly BOS: number; // token id for the special Beginning of Sequence token
@@ -42,9 +42,9 @@ export class Tokenizer {
       .join('');
   }
 }
-// #endregion tokenizer
 
 function describe(ch: string): string {
   const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
   return `${JSON.stringify(ch)} (U+${hex})`;
 }
+// #endregion tokenizer

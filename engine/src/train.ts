@@ -1,3 +1,4 @@
+// #region loss
 // Training: for each step, take one document, measure how surprised the model is by each next
 // character (the loss), backpropagate, and let Adam nudge every weight.
 import { Adam, type AdamConfig, defaultAdamConfig } from './adam.ts';
@@ -5,7 +6,6 @@ import { emptyCache, gpt, type Model, softmax } from './model.ts';
 import type { Tokenizer } from './tokenizer.ts';
 import { type Value, sum } from './value.ts';
 
-// #region loss
 // The average cross-entropy of predicting each next token of one document, BOS on both sides
 export function documentLoss(model: Model, tokenizer: Tokenizer, doc: string): Value {
   const tokens = [tokenizer.BOS, ...tokenizer.encode(doc), tokenizer.BOS];

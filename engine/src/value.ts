@@ -1,8 +1,8 @@
+// #region value
 // Autograd: a scalar Value that remembers how it was made, so backward() can apply the chain rule
 // through the whole computation graph.
 import { exp, log } from './libm.ts';
 
-// #region value
 export class Value {
   private visitMark = 0; // the last backward() pass that visited this node
   data: number; // scalar value of this node calculated during forward pass
@@ -119,10 +119,10 @@ export class Value {
       if (v.child1 !== null) v.child1.grad += v.localGrad1 * v.grad;
     }
   }
-  // #endregion backward
 }
 
 let passes = 0;
+// #endregion backward
 
 // #region sum
 // Python's sum(xs): it starts from the integer 0, so the first step is 0 + xs[0], which Python

@@ -81,3 +81,13 @@ test('npm run check:literate prints the unquoted lines and the coverage; --stric
   assert.match(lines.at(-1)!, new RegExp(`literate coverage: ${quoted} of ${total} lines quoted by a chapter \\(\\d+\\.\\d%\\)`));
   assert.equal(run.status, quoted < total ? 1 : 0);
 });
+
+test('the regions of every component module cover all its lines, so the book can quote it all', () => {
+  for (const module of componentModules()) {
+    const file = readEngineFile(module);
+    const inRegion = new Set<number>();
+    for (const r of file.regions.values()) for (let n = r.start; n <= r.end; n++) inRegion.add(n);
+    const outside = file.lines.flatMap((text, i) => (text.trim() !== '' && !isMarker(text) && !inRegion.has(i + 1) ? [`${file.path}:${i + 1}: ${text.trim()}`] : []));
+    assert.deepEqual(outside, [], `${module}.ts has lines outside every region`);
+  }
+});
