@@ -41,6 +41,7 @@ export default defineConfig({
       components: {
         Pagination: './src/components/Pagination.astro',
         Search: './src/components/Search.astro',
+        PageTitle: './src/components/PageTitle.astro',
       },
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       head: [

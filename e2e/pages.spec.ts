@@ -42,9 +42,11 @@ test('Shiki highlights quoted engine source, with the real line numbers', async 
 test('an engine page links each region to the chapter sections that quote it', async ({ page }) => {
   await page.goto('/engine/value/');
   const link = page.locator('#region-backward + .quoted-in a').first();
-  await expect(link).toHaveAttribute('href', /\/chapters\/autograd\/#in-the-engine$/);
+  await expect(link).toHaveAttribute('href', /\/chapters\/autograd\/#[\w-]+$/);
+  const fragment = (await link.getAttribute('href'))!.split('#')[1];
   await link.click();
-  await expect(page).toHaveURL(/\/chapters\/autograd\/#in-the-engine$/);
+  await expect(page).toHaveURL(new RegExp(`/chapters/autograd/#${fragment}$`));
+  await expect(page.locator(`[id="${fragment}"]`)).toBeInViewport();
 });
 
 test('the home page maps the seven components with measured line counts', async ({ page }) => {
@@ -57,4 +59,27 @@ test('the home page maps the seven components with measured line counts', async 
   }
   await page.getByRole('link', { name: /Start reading/ }).click();
   await expect(page).toHaveURL(/\/chapters\/introduction\/$/);
+});
+
+test('each component chapter shows its engine line count beside the seed article count', async ({ page }) => {
+  for (const slug of ['dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference']) {
+    await page.goto(`/chapters/${slug}/`);
+    await expect(page.locator('.component-size')).toHaveText(/In the engine: .+\.ts, \d+ lines\. In microgpt\.py: about \d+ lines\./);
+  }
+  await page.goto('/chapters/introduction/');
+  await expect(page.locator('.component-size')).toHaveCount(0);
+});
+
+test('the temperature figure redraws the probabilities as the slider moves', async ({ page }) => {
+  await page.goto('/chapters/inference/');
+  const figure = page.locator('[data-figure="temperature"]');
+  const top = figure.locator('tbody tr').first();
+  const share = async () => Number((await top.locator('td.p').textContent())!.replace('%', ''));
+  const atHalf = await share();
+  const slider = figure.getByRole('slider', { name: 'Temperature' });
+  await slider.fill('2');
+  await expect(figure.locator('output')).toHaveText('2');
+  expect(await share()).toBeLessThan(atHalf); // a higher temperature flattens the distribution
+  await slider.fill('0.1');
+  expect(await share()).toBeGreaterThan(atHalf);
 });

@@ -1,5 +1,5 @@
 // npm test: every suite, then one closing line "N passed, N failed" totalling them all.
-//   type checks -> engine unit tests -> site unit tests -> build -> built-site checks -> browser (e2e)
+//   type checks -> engine unit tests -> site unit tests -> literate coverage -> build -> built-site checks -> browser (e2e)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +65,7 @@ suites.push(commandSuite('typecheck: engine', process.execPath, ['node_modules/t
 suites.push(commandSuite('typecheck: site', npx, ['astro', 'check']));
 suites.push(nodeTests('engine', 'engine', ['test/**/*.test.ts']));
 suites.push(nodeTests('site units', '.', ['src/**/*.test.ts', 'scripts/**/*.test.ts']));
+suites.push(commandSuite('literate coverage (every engine line quoted)', process.execPath, ['src/literate/check-literate.ts', '--strict']));
 const build = commandSuite('build', npx, ['astro', 'build']);
 suites.push(build);
 if (build.failed === 0) {

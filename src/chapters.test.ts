@@ -37,3 +37,21 @@ test('the seven component chapters name their engine module and the seed article
     assert.ok(data.seedLines !== undefined, slug);
   }
 });
+
+// The parts every component chapter must keep, so that none is lost silently in an edit.
+// (Interactive figures join this list as the chapters gain them.)
+const withMath = ['autograd', 'gpt', 'adam', 'training', 'inference'];
+for (const slug of ['dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference']) {
+  test(`the ${slug} chapter has its required parts`, async () => {
+    const { extractCells } = await import('./cells/extract.ts');
+    const text = readFileSync(join(dir, `${slug}.mdx`), 'utf8');
+    const body = text.replace(/^---[\s\S]*?---/, '');
+    assert.match(body, /^## An analogy/m, 'an analogy');
+    assert.match(body.split('\n').find((l) => l.trim() !== '' && !l.startsWith('import ')) ?? '', /^[A-Z]/, 'a plain-language opening paragraph');
+    if (withMath.includes(slug)) assert.match(body, /^\$\$$/m, 'display math');
+    assert.ok(extractCells(slug, text).length >= 4, 'at least four cells');
+    assert.match(body, /^## Check yourself/m, 'check-yourself questions');
+    assert.ok((body.match(/<details class="check">/g) ?? []).length >= 3, 'at least three questions');
+    assert.match(body, /<Source file=/, 'the engine source quoted');
+  });
+}

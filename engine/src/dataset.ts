@@ -30,7 +30,9 @@ export function parseDocs(text: string): string[] {
     .filter((line) => line.length > 0);
 }
 
-export class DatasetError extends Error {}
+export class DatasetError extends Error {
+  name = 'DatasetError';
+}
 // #endregion docs
 
 // #region decode

@@ -1,11 +1,12 @@
 // #region double-double
 // Python's math.exp, math.log, math.sin and math.cos, to the last bit.
 //
-// CPython calls the C library (glibc), whose results are the correctly rounded ones: the double
-// nearest the true value. JavaScript's Math.exp, Math.log, Math.sin and Math.cos are allowed to be
-// off by one in the last bit, and on a few percent of inputs they are — enough to change
-// random.gauss and so every initial weight. So we compute each function in double-double
-// arithmetic (a value is an unevaluated sum hi + lo, about 106 bits) and round once at the end.
+// CPython calls the C library (glibc), whose results are, for nearly every input, the correctly
+// rounded ones: the double nearest the true value. JavaScript's Math.exp, Math.log, Math.sin and
+// Math.cos are allowed to be off by one in the last bit, and on a few percent of inputs they are —
+// enough to change random.gauss and so the initial weights. So we compute each function in
+// double-double arithmetic (a value is an unevaluated sum hi + lo, about 106 bits) and round once
+// at the end: this matches glibc except on the rare inputs where glibc itself misses the last bit.
 
 type DD = [hi: number, lo: number];
 

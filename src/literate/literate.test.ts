@@ -75,7 +75,7 @@ test('npm run check:literate prints the unquoted lines and the coverage; --stric
   const { spawnSync } = await import('node:child_process');
   const { quoted, total, unquoted } = literateCoverage();
   const run = spawnSync(process.execPath, ['src/literate/check-literate.ts', '--strict'], { encoding: 'utf8' });
-  const lines = run.stdout.trim().split('\n');
+  const lines = run.stdout.replace(/\n$/, '').split('\n');
   assert.equal(lines.length, unquoted.length + 2); // one per unquoted line, a blank, the summary
   if (unquoted.length > 0) assert.equal(lines[0], `${unquoted[0].path}:${unquoted[0].line}: ${unquoted[0].text.trim()}`);
   assert.match(lines.at(-1)!, new RegExp(`literate coverage: ${quoted} of ${total} lines quoted by a chapter \\(\\d+\\.\\d%\\)`));
