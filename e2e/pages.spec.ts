@@ -83,3 +83,15 @@ test('the temperature figure redraws the probabilities as the slider moves', asy
   await slider.fill('0.1');
   expect(await share()).toBeGreaterThan(atHalf);
 });
+
+test('the tokenizer figure encodes what the reader types, and names a character it cannot encode', async ({ page }) => {
+  await page.goto('/chapters/tokenizer/');
+  const figure = page.locator('[data-figure="tokenizer"]');
+  await expect(figure.locator('output')).toHaveText('27 5 13 13 1 27'); // BOS e m m a BOS
+  const input = figure.getByRole('textbox', { name: 'Name to encode' });
+  await input.fill('bob');
+  await expect(figure.locator('output')).toHaveText('27 2 15 2 27');
+  await expect(figure.locator('li.used')).toHaveCount(2);
+  await input.fill('zoë');
+  await expect(figure.locator('output')).toHaveText('not in the vocabulary: "ë"');
+});
