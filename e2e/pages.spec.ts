@@ -95,3 +95,16 @@ test('the tokenizer figure encodes what the reader types, and names a character 
   await input.fill('zoë');
   await expect(figure.locator('output')).toHaveText('not in the vocabulary: "ë"');
 });
+
+test("the loss figure draws microgpt.py's loss curve when scrolled to, and smooths it with the slider", async ({ page }) => {
+  await page.goto('/chapters/training/');
+  const figure = page.locator('[data-figure="loss"]');
+  await expect(figure.locator('figcaption')).toContainText('from 3.4613 at step 1 to 2.1095 at the last');
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure).toHaveAttribute('data-drawn', '');
+  await expect(figure.locator('canvas')).toBeVisible();
+  const before = await figure.locator('canvas').screenshot();
+  await figure.getByRole('slider', { name: 'Moving average window' }).fill('50');
+  await expect(figure.locator('output')).toHaveText('50');
+  await expect.poll(async () => Buffer.compare(await figure.locator('canvas').screenshot(), before)).not.toBe(0);
+});
