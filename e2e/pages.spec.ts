@@ -108,3 +108,18 @@ test("the loss figure draws microgpt.py's loss curve when scrolled to, and smoot
   await expect(figure.locator('output')).toHaveText('50');
   await expect.poll(async () => Buffer.compare(await figure.locator('canvas').screenshot(), before)).not.toBe(0);
 });
+
+test('the Adam figure races Adam against gradient descent, and responds to the loss scale', async ({ page }) => {
+  await page.goto('/chapters/adam/');
+  const figure = page.locator('[data-figure="adam"]');
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure).toHaveAttribute('data-drawn', '');
+  const result = figure.locator('.adam-result');
+  await expect(result).toHaveText(/^After 50 steps: Adam p = [\d.]+, gradient descent p = [\d.]+\.$/);
+  await figure.getByRole('slider', { name: 'Loss scale (powers of ten)' }).fill('2');
+  await expect(figure.locator('output.scale')).toHaveText('100');
+  await expect(result).toContainText('gradient descent p = ran off');
+  const adamAtScale = /Adam p = ([\d.]+)/.exec((await result.textContent())!)![1];
+  await figure.getByRole('slider', { name: 'Loss scale (powers of ten)' }).fill('0');
+  await expect(result).toContainText(`Adam p = ${adamAtScale}`); // Adam's path does not depend on the scale
+});
