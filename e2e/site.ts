@@ -1,18 +1,14 @@
 // What the e2e tests need to know about the built site: its pages, and a collector of console errors.
 import type { Page } from '@playwright/test';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { htmlFiles, pagePath } from '../scripts/built-site.ts';
 
 export const dist = resolve(import.meta.dirname, '..', 'dist');
 
 export function builtPages(): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : name === 'index.html' ? [path] : [];
-    });
-  return walk(dist)
-    .map((f) => '/' + relative(dist, f).replace(/\\/g, '/').replace(/index\.html$/, ''))
+  return htmlFiles(dist)
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => pagePath(dist, f))
     .filter((p) => !p.startsWith('/pagefind/'))
     .sort();
 }

@@ -1,19 +1,13 @@
 // Every internal link and asset in the built site resolves: to a file in dist/ and, for a
 // #fragment, to an element with that id. Used by the test suite; run alone: node scripts/check-links.ts
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { htmlFiles, pagePath } from './built-site.ts';
 
 export interface BrokenLink {
   page: string;
   href: string;
   reason: string;
-}
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? htmlFiles(path) : name.endsWith('.html') ? [path] : [];
-  });
 }
 
 const ids = new Map<string, Set<string>>();
@@ -36,7 +30,7 @@ function target(dist: string, path: string): string | null {
 export function brokenLinks(dist: string): BrokenLink[] {
   const broken: BrokenLink[] = [];
   for (const file of htmlFiles(dist)) {
-    const page = '/' + relative(dist, file).replace(/\\/g, '/').replace(/index\.html$/, '');
+    const page = pagePath(dist, file);
     const html = readFileSync(file, 'utf8');
     for (const [, attribute, raw] of html.matchAll(/\s(href|src)=["']([^"']*)["']/g)) {
       const href = raw.replace(/&amp;/g, '&');

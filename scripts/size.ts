@@ -1,8 +1,9 @@
 // npm run size: the JavaScript each built page loads before the reader interacts (gzip), from dist/.
 // Counts <script> elements, inline and external, and the modules they import statically;
 // code loaded later with import() (search, editors) is not counted.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { htmlFiles, pagePath } from './built-site.ts';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET_KB = 25;
@@ -11,16 +12,6 @@ export interface PageWeight {
   page: string; // the URL path, e.g. /chapters/dataset/
   bytes: number; // gzip bytes of JavaScript
   files: string[];
-}
-
-function htmlPages(dist: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dist)) {
-    const path = join(dist, name);
-    if (statSync(path).isDirectory()) out.push(...htmlPages(path));
-    else if (name.endsWith('.html')) out.push(path);
-  }
-  return out;
 }
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
@@ -56,13 +47,11 @@ export function pageWeight(dist: string, htmlFile: string): PageWeight {
       for (const m of body.matchAll(STATIC_IMPORT)) if (m[1].startsWith('/')) visit(join(dist, m[1]));
     }
   }
-  const rel = relative(dist, htmlFile).replace(/\\/g, '/');
-  const page = '/' + rel.replace(/index\.html$/, '').replace(/\.html$/, '/');
-  return { page, bytes, files: [...seen].map((f) => relative(dist, f)) };
+  return { page: pagePath(dist, htmlFile), bytes, files: [...seen].map((f) => relative(dist, f)) };
 }
 
 export function pageWeights(dist: string): PageWeight[] {
-  return htmlPages(dist)
+  return htmlFiles(dist)
     .map((f) => pageWeight(dist, f))
     .sort((a, b) => a.page.localeCompare(b.page));
 }

@@ -1,23 +1,15 @@
 // Draws what a cell shows through @microgpt/display: tables and heatmaps as HTML tables, line
 // charts with uPlot (loaded the first time a chart appears), live charts with a progress bar.
 import type { Display } from '../runtime/display.ts';
-
-type Plot = { setData(data: number[][]): void; setSize(size: { width: number; height: number }): void };
+import { type Chart, drawLineChart } from './chart.ts';
 
 interface Live {
   values: number[];
-  plot: Promise<Plot>;
+  plot: Promise<Chart>;
   progress: HTMLProgressElement;
   rate: HTMLElement;
   started: number;
   scheduled: boolean;
-}
-
-type UPlotClass = new (options: object, data: number[][], target: HTMLElement) => Plot;
-let uplot: Promise<UPlotClass> | null = null;
-function loadUplot(): Promise<UPlotClass> {
-  uplot ??= import('uplot').then((m) => (m as unknown as { default: UPlotClass }).default); // its CSS is in the site's styles
-  return uplot;
 }
 
 export class DisplayArea {
@@ -59,29 +51,13 @@ export class DisplayArea {
     }
   }
 
-  private chart(figure: HTMLElement, title: string, values: number[]): Promise<Plot> {
+  private chart(figure: HTMLElement, title: string, values: number[]): Promise<Chart> {
     const box = document.createElement('div');
     box.className = 'cell-chart';
     box.setAttribute('role', 'img');
     box.setAttribute('aria-label', `Line chart: ${title}`);
     figure.append(box);
-    return loadUplot().then((UPlot) => {
-      const stroke = getComputedStyle(document.documentElement).getPropertyValue('--sl-color-accent-high').trim() || '#3b4ad9';
-      const axis = getComputedStyle(document.documentElement).getPropertyValue('--sl-color-gray-2').trim() || '#555';
-      const width = Math.max(240, box.clientWidth || 600);
-      return new UPlot(
-        {
-          width,
-          height: 220,
-          scales: { x: { time: false } },
-          legend: { show: false },
-          axes: [{ stroke: axis, label: 'step' }, { stroke: axis, label: title }],
-          series: [{}, { stroke, width: 1.5 }],
-        },
-        [values.map((_, i) => i + 1), values],
-        box,
-      );
-    });
+    return drawLineChart(box, title, [{ label: title }], [values.map((_, i) => i + 1), values], { height: 220 });
   }
 
   private point(id: number, value: number): void {
