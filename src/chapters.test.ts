@@ -39,7 +39,6 @@ test('the seven component chapters name their engine module and the seed article
 });
 
 // The parts every component chapter must keep, so that none is lost silently in an edit.
-// (Interactive figures join this list as the chapters gain them.)
 const withMath = ['autograd', 'gpt', 'adam', 'training', 'inference'];
 for (const slug of ['dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference']) {
   test(`the ${slug} chapter has its required parts`, async () => {
@@ -53,5 +52,39 @@ for (const slug of ['dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training
     assert.match(body, /^## Check yourself/m, 'check-yourself questions');
     assert.ok((body.match(/<details class="check">/g) ?? []).length >= 3, 'at least three questions');
     assert.match(body, /<Source file=/, 'the engine source quoted');
+    const figure = /^import (\w+Figure) from '\.\.\/\.\.\/src\/components\/figures\/\1\.astro';$/m.exec(body);
+    assert.ok(figure && body.includes(`<${figure[1]} />`), 'an interactive figure, imported and placed');
   });
 }
+
+test('the introduction and the closing chapter have their required parts', async () => {
+  const { extractCells } = await import('./cells/extract.ts');
+  const intro = readFileSync(join(dir, 'introduction.mdx'), 'utf8');
+  assert.ok(intro.includes('<ComponentMap />'), 'the seven components in one picture');
+  assert.match(intro, /^## How to use this site/m, 'how to use the site');
+  assert.ok(extractCells('introduction', intro).some((c) => c.id === 'pipeline'), 'a cell that runs the whole pipeline');
+  const closing = readFileSync(join(dir, 'what-it-reveals.mdx'), 'utf8');
+  const lessons = ['completes patterns', 'compression of its training data', 'Confidence is not knowledge', 'stateless'];
+  const sections = closing.split(/^## /m).slice(1);
+  for (const lesson of lessons) {
+    const section = sections.find((s) => s.split('\n')[0].includes(lesson));
+    assert.ok(section, `a section on: ${lesson}`);
+    assert.match(section, /^```ts cell /m, `an experiment (a cell) for: ${lesson}`);
+  }
+});
+
+// "Numbers are never invented": every number in a chapter's prose is printed by a checked cell on
+// the same page, sits in the engine code the page quotes, or comes from content/reference/.
+test('every number in the prose is printed by a cell on its page, quoted from the engine, or in the reference', async () => {
+  const { checkChapterNumbers, referenceFacts } = await import('./literate/numbers.ts');
+  const { readEngineFile, regionLines } = await import('./literate/regions.ts');
+  const referenceDir = resolve(import.meta.dirname, '..', 'content', 'reference');
+  const names = ['microgpt-default.json', 'microgpt-default.txt', 'microgpt-names.json', 'microgpt-names.txt'];
+  const facts = referenceFacts(Object.fromEntries(names.map((n) => [n, readFileSync(join(referenceDir, n), 'utf8')])));
+  const region = (file: string, name: string) => regionLines(readEngineFile(file.replace(/\.ts$/, '')), name).map((l) => l.text).join('\n');
+  const problems = readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .flatMap((f) => checkChapterNumbers(`content/chapters/${f}`, readFileSync(join(dir, f), 'utf8'), { region, facts }));
+  assert.deepEqual(problems, [], `${problems.length} unbacked numbers:\n${problems.join('\n')}`);
+});
