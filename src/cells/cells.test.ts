@@ -102,7 +102,7 @@ test('checkCells: a wrong expected output, an infinite loop and a type error eac
       ].join('\n'),
     ),
   );
-  const report = await checkCells(cells, { cacheFile: cacheFile() });
+  const report = await checkCells(cells, { cacheFile: cacheFile(), exercises: [] });
   const text = formatReport(report);
   assert.match(text, /content\/chapters\/broken\.mdx:8: cell "wrong": output differs from the book\n--- want \(the book\)\n\+\+\+ got \(the run\)\n- 3\n\+ 2/);
   assert.match(text, /broken\.mdx:11: cell "forever" threw Timeout: stopped after 300 ms/);
@@ -113,13 +113,13 @@ test('checkCells: a wrong expected output, an infinite loop and a type error eac
 test('checkCells caches what passed, and re-runs a cell once it or the engine changes', async () => {
   const file = cacheFile();
   const text = (n: number) => chapter(`${fence}ts cell id=a\nconsole.log(${n});\n${fence}\n${fence}output\n${n}\n${fence}`);
-  const first = await checkCells(extractCells('c', text(1)), { cacheFile: file });
+  const first = await checkCells(extractCells('c', text(1)), { cacheFile: file, exercises: [] });
   assert.deepEqual([first.ran, first.cached, first.problems.length], [1, 0, 0]);
-  const again = await checkCells(extractCells('c', text(1)), { cacheFile: file });
+  const again = await checkCells(extractCells('c', text(1)), { cacheFile: file, exercises: [] });
   assert.deepEqual([again.ran, again.cached], [0, 1]);
-  const changed = await checkCells(extractCells('c', text(2)), { cacheFile: file });
+  const changed = await checkCells(extractCells('c', text(2)), { cacheFile: file, exercises: [] });
   assert.deepEqual([changed.ran, changed.cached], [1, 0]);
   writeFileSync(file, '{ not json');
-  const corrupted = await checkCells(extractCells('c', text(2)), { cacheFile: file });
+  const corrupted = await checkCells(extractCells('c', text(2)), { cacheFile: file, exercises: [] });
   assert.deepEqual([corrupted.ran, corrupted.problems.length], [1, 0]);
 });

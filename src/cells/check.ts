@@ -8,6 +8,8 @@ import { NodeCellHost } from '../runtime/node-host.ts';
 import { compareCell, type Problem } from './compare.ts';
 import { type Cell, extractCells } from './extract.ts';
 import { typecheckCells } from './typecheck.ts';
+import { type Exercise, extractExercises } from '../exercises/extract.ts';
+import { asCell, exerciseInput, judge, type Version } from '../exercises/verify.ts';
 
 const root = process.cwd();
 export const cachePath = resolve(root, 'node_modules/.cache/annotated-microgpt/cells.json');
@@ -15,7 +17,7 @@ export const cachePath = resolve(root, 'node_modules/.cache/annotated-microgpt/c
 // everything a cell's result depends on besides its own text
 function sourcesHash(): string {
   const hash = createHash('sha256');
-  for (const dir of ['engine/src', 'src/runtime', 'src/cells']) {
+  for (const dir of ['engine/src', 'src/runtime', 'src/cells', 'src/exercises']) {
     for (const f of readdirSync(resolve(root, dir)).filter((f) => f.endsWith('.ts')).sort()) hash.update(f).update(readFileSync(resolve(root, dir, f)));
   }
   hash.update(readFileSync(resolve(root, 'node_modules/sucrase/package.json')));
@@ -43,6 +45,7 @@ function readCache(path: string): Cache {
 
 export interface CheckReport {
   cells: number;
+  exercises: number;
   cached: number;
   ran: number;
   problems: Problem[];
@@ -56,31 +59,52 @@ export function bookCells(dir = resolve(root, 'content/chapters')): Cell[] {
     .flatMap((f) => extractCells(f.replace(/\.mdx$/, ''), readFileSync(join(dir, f), 'utf8')));
 }
 
-export async function checkCells(cells: Cell[] = bookCells(), { useCache = true, cacheFile = cachePath } = {}): Promise<CheckReport> {
+export function bookExercises(dir = resolve(root, 'content/chapters')): Exercise[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()
+    .flatMap((f) => extractExercises(f.replace(/\.mdx$/, ''), readFileSync(join(dir, f), 'utf8')));
+}
+
+function exerciseHash(sources: string, ex: Exercise, version: Version): string {
+  return createHash('sha256').update(sources).update(JSON.stringify([version, exerciseInput(ex, version), ex.checkNames, ex.timeoutMs])).digest('hex');
+}
+
+export async function checkCells(
+  cells: Cell[] = bookCells(),
+  { useCache = true, cacheFile = cachePath, exercises = bookExercises() }: { useCache?: boolean; cacheFile?: string; exercises?: Exercise[] } = {},
+): Promise<CheckReport> {
   const start = performance.now();
   const cache: Cache = useCache ? readCache(cacheFile) : { cells: {}, types: null };
   const sources = sourcesHash();
   const hashes = new Map(cells.map((c) => [c, cellHash(sources, c)]));
   const todo = cells.filter((c) => !cache.cells[hashes.get(c)!]);
+  const versions = exercises.flatMap((ex) => (['starter', 'solution'] as const).map((version) => ({ ex, version, hash: exerciseHash(sources, ex, version) })));
+  const exercisesTodo = versions.filter((v) => !cache.cells[v.hash]);
   const problems: Problem[] = [];
 
   const host = new NodeCellHost(2);
   try {
-    await Promise.all(
-      todo.map(async (cell) => {
+    await Promise.all([
+      ...todo.map(async (cell) => {
         const result = await host.run({ code: cell.code, setup: cell.setup || undefined }, cell.timeoutMs);
         const problem = compareCell(cell, result);
         if (problem) problems.push(problem);
         else cache.cells[hashes.get(cell)!] = true;
       }),
-    );
+      ...exercisesTodo.map(async ({ ex, version, hash }) => {
+        const problem = judge(ex, version, await host.run(exerciseInput(ex, version), ex.timeoutMs));
+        if (problem) problems.push(problem);
+        else cache.cells[hash] = true;
+      }),
+    ]);
   } finally {
     await host.close();
   }
 
-  const bookHash = createHash('sha256').update([...hashes.values()].join()).digest('hex');
+  const bookHash = createHash('sha256').update([...hashes.values(), ...versions.map((v) => v.hash)].join()).digest('hex');
   if (cache.types !== bookHash) {
-    const typeProblems = typecheckCells(cells);
+    const typeProblems = typecheckCells([...cells, ...versions.map((v) => asCell(v.ex, v.version))]);
     problems.push(...typeProblems.map((p) => ({ cell: p.cell, line: p.line, message: p.message })));
     cache.types = typeProblems.length === 0 ? bookHash : null;
   }
@@ -90,13 +114,14 @@ export async function checkCells(cells: Cell[] = bookCells(), { useCache = true,
     writeFileSync(cacheFile, JSON.stringify(cache));
   }
   problems.sort((a, b) => a.cell.file.localeCompare(b.cell.file) || a.line - b.line);
-  return { cells: cells.length, cached: cells.length - todo.length, ran: todo.length, problems, seconds: (performance.now() - start) / 1000 };
+  const ran = todo.length + exercisesTodo.length;
+  return { cells: cells.length, exercises: exercises.length, cached: cells.length + versions.length - ran, ran, problems, seconds: (performance.now() - start) / 1000 };
 }
 
 export function formatReport(report: CheckReport): string {
   const lines = report.problems.map((p) => `${p.cell.file}:${p.line}: ${p.message}${p.diff ? `\n${p.diff}` : ''}`);
   lines.push(
-    `check:cells: ${report.cells} cells, ${report.ran} run, ${report.cached} unchanged since they last passed; ` +
+    `check:cells: ${report.cells} cells and ${report.exercises} exercises (each run as starter and solution), ${report.ran} run, ${report.cached} unchanged since they last passed; ` +
       `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}; ${report.seconds.toFixed(2)} s`,
   );
   return lines.join('\n');

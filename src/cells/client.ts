@@ -2,10 +2,10 @@
 // from a Web Worker, the comparison with the book, and the reader's edits kept across reloads.
 // Nothing runs until the reader asks.
 import type { CellResult } from '../runtime/execute.ts';
-import type { WorkerMessage } from '../runtime/worker.ts';
 import { diffLines, outputText } from './compare.ts';
 import { DisplayArea } from './displays.ts';
 import type { CellEditor } from './editor.ts';
+import { Runner } from './runner.ts';
 import { clearEdit, loadEdit, saveEdit } from './storage.ts';
 
 interface CellData {
@@ -31,10 +31,7 @@ class CellView {
   private code: string;
   private editor: CellEditor | null = null;
   private editorLoading: Promise<CellEditor> | null = null;
-  private worker: Worker | null = null;
-  private runId = 0;
-  private timer = 0;
-  private started = 0;
+  private readonly runner = new Runner('the cell');
   private pending = '';
   private shown = '';
   private undoCode: string | null = null;
@@ -70,7 +67,7 @@ class CellView {
     };
     this.displays = new DisplayArea(q('.cell-displays'));
     this.el.run.addEventListener('click', () => this.run());
-    this.el.stop.addEventListener('click', () => this.stop('Stopped.'));
+    this.el.stop.addEventListener('click', () => this.runner.stop('Stopped.'));
     this.el.reset.addEventListener('click', () => this.reset());
     root.addEventListener('keydown', (event) => {
       if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
@@ -188,9 +185,6 @@ class CellView {
   }
 
   private run(): void {
-    if (this.worker && this.runId > 0 && !this.el.stop.disabled) this.stop(null); // a new run replaces a running one
-    const runId = ++this.runId;
-    this.worker ??= this.createWorker();
     this.editor?.markError(null);
     this.showDiff(null);
     this.displays.clear();
@@ -199,25 +193,12 @@ class CellView {
     this.el.output.textContent = '';
     this.setRunning(true);
     this.status('Running…');
-    this.started = performance.now();
-    this.timer = window.setTimeout(() => this.stop(`Stopped: the cell ran past its time limit of ${this.data.timeoutMs / 1000} s.`), this.data.timeoutMs);
-    this.worker.postMessage({ runId, input: { code: this.currentCode(), setup: this.data.setup || undefined } });
-  }
-
-  private createWorker(): Worker {
-    const worker = new Worker(new URL('../runtime/worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
-      const message = event.data;
-      if (message.runId !== this.runId) return;
-      if (message.type === 'output') this.append(message.text);
-      else if (message.type === 'display') this.displays.add(message.display);
-      else if (message.type === 'done') this.finish(message.result);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      this.stop(`The runner crashed (${event.message || 'unknown error'}); it has been replaced. Run again.`);
-    };
-    return worker;
+    this.runner.run({ code: this.currentCode(), setup: this.data.setup || undefined }, this.data.timeoutMs, {
+      output: (text) => this.append(text),
+      display: (display) => this.displays.add(display),
+      done: (result) => this.finish(result),
+      stopped: (message) => this.stopped(message),
+    });
   }
 
   // output arrives in many small messages; paint it at most once a frame
@@ -235,7 +216,6 @@ class CellView {
   }
 
   private finish(result: CellResult): void {
-    window.clearTimeout(this.timer);
     this.flush();
     this.displays.settle();
     this.setRunning(false);
@@ -254,15 +234,11 @@ class CellView {
     if (!matches && this.data.expected !== null) this.showDiff(diffLines(this.data.expected, got));
   }
 
-  private stop(message: string | null): void {
-    window.clearTimeout(this.timer);
-    this.worker?.terminate(); // the only way to stop a loop; a fresh worker takes its place on the next run
-    this.worker = null;
-    this.runId++;
+  private stopped(message: string): void {
     this.flush();
     this.displays.settle();
     this.setRunning(false);
-    if (message) this.status(message);
+    this.status(message);
   }
 
   private setRunning(running: boolean): void {

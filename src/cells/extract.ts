@@ -21,7 +21,7 @@ export const SETUP_MARKER = /^\s*\/\/ ---\s*$/;
 
 export class CellFormatError extends Error {}
 
-interface Fence {
+export interface Fence {
   lang: string;
   meta: string;
   body: string[];
@@ -29,7 +29,7 @@ interface Fence {
   close: number;
 }
 
-function fences(text: string): Fence[] {
+export function fences(text: string): Fence[] {
   const lines = text.split('\n');
   const found: Fence[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -48,7 +48,7 @@ function fences(text: string): Fence[] {
   return found;
 }
 
-function parseMeta(meta: string): Record<string, string | true> {
+export function parseMeta(meta: string): Record<string, string | true> {
   const options: Record<string, string | true> = {};
   for (const m of meta.matchAll(/(\w+)(?:=(?:"([^"]*)"|(\S+)))?/g)) options[m[1]] = m[2] ?? m[3] ?? true;
   return options;

@@ -9,6 +9,7 @@ export const OUTPUT_LIMITS = { lines: 5000, bytes: 1_000_000 };
 export interface CellInput {
   code: string; // what the reader sees and edits
   setup?: string; // hidden lines run first, in the same scope
+  after?: string; // hidden lines run last, in the same scope (an exercise's checks)
 }
 
 export interface CellError {
@@ -37,7 +38,8 @@ const WRAPPER_LINES = 2;
 export async function runCell(input: CellInput, modules: Record<string, unknown>, hooks: RunHooks = {}): Promise<CellResult> {
   const start = performance.now();
   const setupLines = input.setup ? input.setup.split('\n').length : 0;
-  const source = input.setup ? `${input.setup}\n${input.code}` : input.code;
+  const codeLines = input.code.split('\n').length;
+  const source = [input.setup, input.code, input.after].filter((part) => part !== undefined).join('\n');
   let output = '';
   let lines = 0;
   let truncated = false;
@@ -78,7 +80,7 @@ export async function runCell(input: CellInput, modules: Record<string, unknown>
     const js = transpile(source);
     await new AsyncFunction('require', 'console', 'exports', js)(require, cellConsole, {});
   } catch (thrown) {
-    error = describe(thrown, setupLines);
+    error = describe(thrown, setupLines, codeLines);
   } finally {
     connectDisplay(null);
   }
@@ -86,8 +88,8 @@ export async function runCell(input: CellInput, modules: Record<string, unknown>
   return { output, displays, truncated, error, elapsedMs: performance.now() - start };
 }
 
-function describe(thrown: unknown, setupLines: number): CellError {
-  const visible = (line: number | null) => (line !== null && line > setupLines ? line - setupLines : null);
+function describe(thrown: unknown, setupLines: number, codeLines: number): CellError {
+  const visible = (line: number | null) => (line !== null && line > setupLines && line <= setupLines + codeLines ? line - setupLines : null);
   if (thrown instanceof CellSyntaxError) return { name: 'SyntaxError', message: thrown.message, line: visible(thrown.line) };
   if (thrown instanceof Error) {
     // the first stack frame inside the cell's function: "<anonymous>:LINE:COLUMN"

@@ -1,21 +1,24 @@
-// The page's Web Worker: runs cells with the same runtime the build uses, streaming output back.
+// The page's Web Worker: runs cells and exercises with the same runtime the build uses, streaming
+// output back.
 import * as engine from '../../engine/src/index.ts';
 import * as display from './display.ts';
-import { type CellInput, runCell } from './execute.ts';
+import { type CellInput, type CellResult, runCell } from './execute.ts';
+import { type ExerciseInput, type ExerciseResult, runExercise } from './exercise.ts';
 
 const modules = { '@microgpt/engine': engine, '@microgpt/display': display };
 
 export type WorkerMessage =
   | { type: 'output'; runId: number; text: string }
   | { type: 'display'; runId: number; display: display.Display }
-  | { type: 'done'; runId: number; result: Awaited<ReturnType<typeof runCell>> };
+  | { type: 'done'; runId: number; result: CellResult | ExerciseResult };
 
-self.onmessage = async (event: MessageEvent<{ runId: number; input: CellInput }>) => {
+self.onmessage = async (event: MessageEvent<{ runId: number; input: CellInput | ExerciseInput }>) => {
   const { runId, input } = event.data;
   const post = (message: WorkerMessage) => self.postMessage(message);
-  const result = await runCell(input, modules, {
-    onOutput: (text) => post({ type: 'output', runId, text }),
-    onDisplay: (d) => post({ type: 'display', runId, display: d }),
-  });
+  const hooks = {
+    onOutput: (text: string) => post({ type: 'output', runId, text }),
+    onDisplay: (d: display.Display) => post({ type: 'display', runId, display: d }),
+  };
+  const result = 'checks' in input ? await runExercise(input, modules, hooks) : await runCell(input, modules, hooks);
   post({ type: 'done', runId, result: { ...result, displays: [] } });
 };

@@ -1,0 +1,259 @@
+// The exercises of a page: edit the starter code, Check (the hidden checks run in a Web Worker, each
+// shown passed or failed in order), hints one at a time, the solution after the reader confirms,
+// Reset with Undo. The attempt is kept across reloads; a pass is recorded in the reader's progress.
+import type { CellEditor } from '../cells/editor.ts';
+import { Runner } from '../cells/runner.ts';
+import { clearEdit, loadEdit, saveEdit } from '../cells/storage.ts';
+import type { ExerciseResult } from '../runtime/exercise.ts';
+import { markExercisePassed } from '../progress/store.ts';
+
+interface ExerciseData {
+  chapter: string;
+  id: string;
+  setup: string;
+  starter: string;
+  solution: string;
+  checks: string;
+  checkNames: string[];
+  hints: string[];
+  timeoutMs: number;
+}
+
+export function setUpExercises(): void {
+  for (const root of document.querySelectorAll<HTMLElement>('.exercise:not([data-ready])')) {
+    root.dataset.ready = '';
+    new ExerciseView(root);
+  }
+}
+
+// attempts are kept beside cell edits, under a key of their own
+const slot = (id: string) => `exercise/${id}`;
+const beforeSolution = (id: string) => `exercise/${id}/before-solution`;
+
+class ExerciseView {
+  private readonly root: HTMLElement;
+  private readonly data: ExerciseData;
+  private readonly bookHash: string;
+  private readonly runner = new Runner('your code');
+  private code: string;
+  private editor: CellEditor | null = null;
+  private editorLoading: Promise<CellEditor> | null = null;
+  private hintsShown = 0;
+  private undoCode: string | null = null;
+  private readonly q: <T extends HTMLElement>(selector: string) => T;
+
+  constructor(root: HTMLElement) {
+    this.root = root;
+    this.data = JSON.parse(root.querySelector('.exercise-data')!.textContent!) as ExerciseData;
+    this.bookHash = root.dataset.bookHash!;
+    this.code = this.data.starter;
+    this.q = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+    const on = (action: string, handler: () => void) => this.q(`[data-action="${action}"]`).addEventListener('click', handler);
+    on('check', () => this.check());
+    on('stop', () => this.runner.stop('Stopped.'));
+    on('hint', () => this.nextHint());
+    on('solution', () => this.toggle('.exercise-confirm', true));
+    on('cancel', () => this.toggle('.exercise-confirm', false));
+    on('reveal', () => this.revealSolution());
+    on('use-solution', () => this.useSolution());
+    on('restore', () => this.restoreAttempt());
+    on('reset', () => this.reset());
+    root.addEventListener('keydown', (event) => {
+      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+        event.preventDefault();
+        this.check();
+      }
+    });
+    const codeEl = this.q('.cell-code');
+    const activate = () => void this.loadEditor().then((e) => e.focus());
+    codeEl.addEventListener('click', activate, { once: true });
+    codeEl.querySelector('pre')?.addEventListener('focus', activate, { once: true });
+    this.updateHintButton();
+    this.restore();
+  }
+
+  private restore(): void {
+    const saved = loadEdit(this.data.chapter, slot(this.data.id));
+    if (saved.kind === 'corrupt') {
+      this.notify(`Your saved attempt could not be read, so the starter code is shown. The unreadable text is kept in this browser's storage under "microgpt:cell:${this.data.chapter}:${slot(this.data.id)}:unreadable".`);
+      return;
+    }
+    if (saved.kind === 'saved' && saved.edit.code !== this.data.starter) {
+      this.code = saved.edit.code;
+      this.root.toggleAttribute('data-edited', true);
+      void this.loadEditor();
+    }
+    if (loadEdit(this.data.chapter, beforeSolution(this.data.id)).kind === 'saved') this.q('[data-action="restore"]').hidden = false;
+  }
+
+  private loadEditor(): Promise<CellEditor> {
+    this.editorLoading ??= import('../cells/editor.ts').then(({ createEditor }) => {
+      const host = document.createElement('div');
+      host.className = 'cell-editor';
+      const codeEl = this.q('.cell-code');
+      codeEl.replaceChildren(host);
+      delete codeEl.dataset.static;
+      this.editor = createEditor(host, this.code, `Code of exercise ${this.data.id}`, (code) => this.edited(code), () => this.check());
+      return this.editor;
+    });
+    return this.editorLoading;
+  }
+
+  private currentCode(): string {
+    return this.editor?.getCode() ?? this.code;
+  }
+
+  private edited(code: string): void {
+    this.code = code;
+    const isStarter = code === this.data.starter;
+    this.root.toggleAttribute('data-edited', !isStarter);
+    if (isStarter) clearEdit(this.data.chapter, slot(this.data.id));
+    else if (!saveEdit(this.data.chapter, slot(this.data.id), { code, bookHash: this.bookHash, savedAt: new Date().toISOString() })) {
+      this.notify('Your attempt could not be saved in this browser (storage is full or turned off); it lasts until you leave the page.');
+    }
+  }
+
+  private setCode(code: string): void {
+    if (this.editor) this.editor.setCode(code); // fires edited()
+    else {
+      this.edited(code);
+      void this.loadEditor();
+    }
+  }
+
+  private check(): void {
+    const items = [...this.root.querySelectorAll<HTMLLIElement>('.exercise-checks li')];
+    for (const li of items) li.dataset.state = 'running';
+    this.editor?.markError(null);
+    const output = this.q<HTMLPreElement>('.cell-output pre');
+    output.textContent = '';
+    this.q('.cell-output').hidden = true;
+    this.setRunning(true);
+    this.status('Checking…');
+    const code = this.currentCode();
+    this.runner.run({ code, setup: this.data.setup || undefined, checks: this.data.checks }, this.data.timeoutMs, {
+      output: (text) => {
+        this.q('.cell-output').hidden = false;
+        output.append(text);
+      },
+      display: () => {},
+      done: (result) => this.finish(result, code),
+      stopped: (message) => {
+        this.setRunning(false);
+        for (const li of items) li.dataset.state = 'pending';
+        this.status(message);
+      },
+    });
+  }
+
+  private finish(result: ExerciseResult, code: string): void {
+    this.setRunning(false);
+    const list = this.q('.exercise-checks');
+    // the checks as they ran (the list from the page is the book's, before any run)
+    list.replaceChildren(
+      ...result.checks.map((c) => {
+        const li = document.createElement('li');
+        li.dataset.state = c.passed ? 'passed' : 'failed';
+        li.textContent = `${c.passed ? 'Passed' : 'Failed'}: ${c.name}`;
+        return li;
+      }),
+    );
+    const failed = result.checks.find((c) => !c.passed);
+    if (result.error) {
+      this.editor?.markError(result.error.line);
+      const where = result.error.line === null ? '' : ` (line ${result.error.line})`;
+      this.status(`Your code stopped with ${result.error.name}: ${result.error.message}${where}. The checks did not run.`);
+    } else if (result.passed) {
+      markExercisePassed(this.data.chapter, this.data.id, code);
+      this.root.dataset.result = 'passed';
+      this.status(`All ${result.checks.length} checks passed.`);
+      return;
+    } else {
+      const passed = result.checks.filter((c) => c.passed).length;
+      this.status(`${passed} of ${result.checks.length} checks passed. First failure, "${failed?.name}": ${failed?.message}`);
+    }
+    this.root.dataset.result = 'failed';
+  }
+
+  private nextHint(): void {
+    const items = [...this.root.querySelectorAll<HTMLLIElement>('.exercise-hints li')];
+    if (this.hintsShown >= items.length) return;
+    this.q('.exercise-hints').hidden = false;
+    items[this.hintsShown].hidden = false;
+    this.hintsShown++;
+    this.updateHintButton();
+  }
+
+  private updateHintButton(): void {
+    const button = this.q<HTMLButtonElement>('[data-action="hint"]');
+    const total = this.data.hints.length;
+    button.textContent = this.hintsShown === 0 ? `Hint (${total})` : this.hintsShown < total ? `Next hint (${this.hintsShown} of ${total} shown)` : `All ${total} hints shown`;
+    button.disabled = this.hintsShown >= total;
+  }
+
+  private revealSolution(): void {
+    this.toggle('.exercise-confirm', false);
+    this.toggle('.exercise-solution', true);
+    this.q('.exercise-solution button').focus();
+  }
+
+  private useSolution(): void {
+    const attempt = this.currentCode();
+    if (attempt !== this.data.solution) saveEdit(this.data.chapter, beforeSolution(this.data.id), { code: attempt, bookHash: this.bookHash, savedAt: new Date().toISOString() });
+    this.setCode(this.data.solution);
+    this.q('[data-action="restore"]').hidden = false;
+    this.notify('The solution is in the editor. "Restore my attempt" brings your code back.');
+  }
+
+  private restoreAttempt(): void {
+    const saved = loadEdit(this.data.chapter, beforeSolution(this.data.id));
+    if (saved.kind !== 'saved') return this.notify('There is no saved attempt to restore.');
+    this.setCode(saved.edit.code);
+    this.notify('Your attempt is back in the editor.');
+  }
+
+  private reset(): void {
+    const previous = this.currentCode();
+    if (previous === this.data.starter) return;
+    this.undoCode = previous;
+    this.setCode(this.data.starter);
+    this.notify('Back to the starter code.', [['Undo', () => this.undoReset()]]);
+  }
+
+  private undoReset(): void {
+    if (this.undoCode === null) return;
+    this.setCode(this.undoCode);
+    this.undoCode = null;
+    this.notify('');
+  }
+
+  private toggle(selector: string, show: boolean): void {
+    this.q(selector).hidden = !show;
+  }
+
+  private notify(text: string, actions: [string, () => void][] = []): void {
+    const notice = this.q('.cell-notice');
+    notice.replaceChildren();
+    notice.hidden = text === '';
+    if (text === '') return;
+    const p = document.createElement('p');
+    p.textContent = text;
+    notice.append(p);
+    for (const [label, act] of actions) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = label;
+      button.addEventListener('click', act);
+      notice.append(button);
+    }
+  }
+
+  private setRunning(running: boolean): void {
+    this.q<HTMLButtonElement>('[data-action="stop"]').disabled = !running;
+    this.root.toggleAttribute('data-running', running);
+  }
+
+  private status(text: string): void {
+    this.q('.cell-status').textContent = text;
+  }
+}

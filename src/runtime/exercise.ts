@@ -1,0 +1,43 @@
+// Runs an exercise: the reader's code, then its hidden checks in the same scope, then each check
+// in order. A check passes when it returns without throwing; its message is the first failure's.
+import { type RegisteredCheck, checkModule } from './check-api.ts';
+import { type CellInput, type CellResult, type RunHooks, runCell } from './execute.ts';
+
+export interface ExerciseInput extends CellInput {
+  checks: string;
+}
+
+export interface CheckResult {
+  name: string;
+  passed: boolean;
+  message: string | null; // why it failed
+}
+
+export interface ExerciseResult extends CellResult {
+  checks: CheckResult[];
+  passed: boolean; // every check ran and passed, and at least one did
+}
+
+export async function runExercise(input: ExerciseInput, modules: Record<string, unknown>, hooks: RunHooks = {}): Promise<ExerciseResult> {
+  const registered: RegisteredCheck[] = [];
+  const result = await runCell(
+    { code: input.code, setup: input.setup, after: input.checks },
+    { ...modules, '@microgpt/check': checkModule(registered) },
+    hooks,
+  );
+  const checks: CheckResult[] = [];
+  for (const { name, fn } of registered) {
+    if (result.error) {
+      checks.push({ name, passed: false, message: `not run: the code stopped with ${result.error.name}: ${result.error.message}` });
+      continue;
+    }
+    try {
+      await fn();
+      checks.push({ name, passed: true, message: null });
+    } catch (thrown) {
+      const message = thrown instanceof Error ? (thrown.name === 'CheckFailure' ? thrown.message : `${thrown.name}: ${thrown.message}`) : String(thrown);
+      checks.push({ name, passed: false, message });
+    }
+  }
+  return { ...result, checks, passed: checks.length > 0 && checks.every((c) => c.passed) };
+}
