@@ -25,7 +25,7 @@ export default defineConfig({
       title: 'Annotated microgpt',
       description: 'Learn how a GPT works by reading microgpt, a complete GPT in about 200 lines, one component per chapter.',
       expressiveCode: false,
-      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/styles/site.css', './src/styles/cells.css'],
+      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/styles/site.css', './src/styles/cells.css', './src/styles/teaching.css'],
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },

@@ -54,6 +54,8 @@ for (const slug of ['dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training
     assert.match(body, /<Source file=/, 'the engine source quoted');
     const figure = /^import (\w+Figure) from '\.\.\/\.\.\/src\/components\/figures\/\1\.astro';$/m.exec(body);
     assert.ok(figure && body.includes(`<${figure[1]} />`), 'an interactive figure, imported and placed');
+    const { extractExercises } = await import('./exercises/extract.ts');
+    assert.ok(extractExercises(slug, text).length >= 2, 'at least two coding exercises');
   });
 }
 

@@ -5,7 +5,7 @@
 export interface Progress {
   format: 'annotated-microgpt-progress';
   version: 1;
-  chapters: Record<string, { readAt: string }>; // by chapter slug
+  chapters: Record<string, { readAt: string }>; // by chapter slug, or "slug#section" for a section ticked off by hand
   exercises: Record<string, { passedAt: string; code: string }>; // by "chapter/id"
 }
 

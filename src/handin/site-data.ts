@@ -1,0 +1,48 @@
+// What the assignment and grading pages need from the book, computed at build and written into the
+// page: the lessons as students see them (no instructor notes), and each exercise's hidden checks.
+import { bookExercises } from '../cells/check.ts';
+import { bookIndex, loadLessons } from '../lessons/book.ts';
+import type { ExerciseDef } from './grade.ts';
+
+export interface StudentLesson {
+  id: string;
+  title: string;
+  summary: string;
+  durationMinutes: number;
+  readings: { chapter: string; section: string | null; title: string; href: string }[];
+  exercises: { chapter: string; id: string; title: string; href: string }[];
+}
+
+export function studentLessons(base: string): StudentLesson[] {
+  const book = bookIndex();
+  return loadLessons()
+    .sort((a, b) => a.order - b.order)
+    .map((l) => ({
+      id: l.id,
+      title: l.title,
+      summary: l.summary,
+      durationMinutes: l.durationMinutes,
+      readings: l.readings.map((r) => {
+        const chapter = book.chapters[r.chapter];
+        const section = chapter.sections.find((s) => s.id === r.section);
+        return {
+          chapter: r.chapter,
+          section: r.section ?? null,
+          title: section ? `${chapter.title}: ${section.text}` : chapter.title,
+          href: `${base}/chapters/${r.chapter}/${r.section ? `#${r.section}` : ''}`,
+        };
+      }),
+      exercises: l.exercises.map((e) => ({
+        ...e,
+        title: book.chapters[e.chapter].exercises.find((x) => x.id === e.id)!.title,
+        href: `${base}/chapters/${e.chapter}/#exercise-${e.id}`,
+      })),
+    }));
+}
+
+export function exerciseDefs(): ExerciseDef[] {
+  return bookExercises().map(({ chapter, id, title, setup, checks, checkNames, timeoutMs }) => ({ chapter, id, title, setup, checks, checkNames, timeoutMs }));
+}
+
+// JSON for a <script type="application/json">: nothing in it can close the script element
+export const pageJson = (data: unknown) => JSON.stringify(data).replace(/</g, '\\u003c');
