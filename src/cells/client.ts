@@ -4,9 +4,9 @@
 import type { CellResult } from '../runtime/execute.ts';
 import { diffLines, outputText } from './compare.ts';
 import { DisplayArea } from './displays.ts';
-import type { CellEditor } from './editor.ts';
+import { EditableCode } from './editable.ts';
 import { Runner } from './runner.ts';
-import { clearEdit, loadEdit, saveEdit } from './storage.ts';
+import { loadEdit } from './storage.ts';
 
 interface CellData {
   chapter: string;
@@ -25,60 +25,34 @@ export function setUpCells(): void {
   }
 }
 
-class CellView {
+class CellView extends EditableCode {
   private readonly data: CellData;
-  private readonly bookHash: string;
-  private code: string;
-  private editor: CellEditor | null = null;
-  private editorLoading: Promise<CellEditor> | null = null;
   private readonly runner = new Runner('the cell');
   private pending = '';
   private shown = '';
-  private undoCode: string | null = null;
   private readonly displays: DisplayArea;
   private readonly el: {
-    code: HTMLElement;
-    run: HTMLButtonElement;
-    stop: HTMLButtonElement;
-    reset: HTMLButtonElement;
-    status: HTMLElement;
-    notice: HTMLElement;
     output: HTMLPreElement;
     diff: HTMLElement;
   };
 
-  private readonly root: HTMLElement;
-
   constructor(root: HTMLElement) {
-    this.root = root;
-    this.data = JSON.parse(root.querySelector('.cell-data')!.textContent!) as CellData;
-    this.bookHash = root.dataset.bookHash!;
-    this.code = this.data.code;
-    const q = <T extends HTMLElement>(s: string) => root.querySelector<T>(s)!;
-    this.el = {
-      code: q('.cell-code'),
-      run: q('[data-action="run"]'),
-      stop: q('[data-action="stop"]'),
-      reset: q('[data-action="reset"]'),
-      status: q('.cell-status'),
-      notice: q('.cell-notice'),
-      output: q('.cell-output pre'),
-      diff: q('.cell-diff'),
-    };
-    this.displays = new DisplayArea(q('.cell-displays'));
-    this.el.run.addEventListener('click', () => this.run());
-    this.el.stop.addEventListener('click', () => this.runner.stop('Stopped.'));
-    this.el.reset.addEventListener('click', () => this.reset());
-    root.addEventListener('keydown', (event) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-        event.preventDefault();
-        this.run();
-      }
+    const data = JSON.parse(root.querySelector('.cell-data')!.textContent!) as CellData;
+    super(root, {
+      chapter: data.chapter,
+      storageId: data.id,
+      original: data.code,
+      bookHash: root.dataset.bookHash!,
+      label: `Code of cell ${data.id}`,
+      resetMessage: "Back to the book's version.",
     });
-    // the static code becomes an editor on first focus or click
-    const activate = () => void this.loadEditor().then((e) => e.focus());
-    this.el.code.addEventListener('click', activate, { once: true });
-    this.el.code.querySelector('pre')?.addEventListener('focus', activate, { once: true });
+    this.data = data;
+    const q = <T extends HTMLElement>(s: string) => root.querySelector<T>(s)!;
+    this.el = { output: q('.cell-output pre'), diff: q('.cell-diff') };
+    this.displays = new DisplayArea(q('.cell-displays'));
+    q('[data-action="run"]').addEventListener('click', () => this.run());
+    q('[data-action="stop"]').addEventListener('click', () => this.runner.stop('Stopped.'));
+    q('[data-action="reset"]').addEventListener('click', () => this.reset());
     this.restore();
   }
 
@@ -89,84 +63,12 @@ class CellView {
       return;
     }
     if (saved.kind !== 'saved' || saved.edit.code === this.data.code) return;
-    this.code = saved.edit.code;
-    this.markEdited(true);
-    void this.loadEditor();
-    if (saved.edit.bookHash !== this.bookHash) {
+    this.showSaved(saved.edit.code);
+    if (saved.edit.bookHash !== this.options.bookHash) {
       this.notify("The book's version of this cell has changed since you edited it.", [
         ['Compare', () => this.showDiff(diffLines(this.data.code, this.currentCode()).replace('--- want (the book)\n+++ got (the run)', "--- the book's version\n+++ your version"))],
         ["Use the book's version", () => this.reset()],
       ]);
-    }
-  }
-
-  private loadEditor(): Promise<CellEditor> {
-    this.editorLoading ??= import('./editor.ts').then(({ createEditor }) => {
-      const host = document.createElement('div');
-      host.className = 'cell-editor';
-      this.el.code.replaceChildren(host);
-      delete this.el.code.dataset.static;
-      this.editor = createEditor(host, this.code, `Code of cell ${this.data.id}`, (code) => this.edited(code), () => this.run());
-      return this.editor;
-    });
-    return this.editorLoading;
-  }
-
-  private currentCode(): string {
-    return this.editor?.getCode() ?? this.code;
-  }
-
-  private edited(code: string): void {
-    this.code = code;
-    const isBook = code === this.data.code;
-    this.markEdited(!isBook);
-    if (isBook) clearEdit(this.data.chapter, this.data.id);
-    else if (!saveEdit(this.data.chapter, this.data.id, { code, bookHash: this.bookHash, savedAt: new Date().toISOString() })) {
-      this.notify('Your edits could not be saved in this browser (storage is full or turned off); they last until you leave the page.');
-    }
-  }
-
-  private markEdited(edited: boolean): void {
-    this.root.toggleAttribute('data-edited', edited);
-  }
-
-  private reset(): void {
-    const previous = this.currentCode();
-    if (previous === this.data.code) return;
-    this.undoCode = previous;
-    this.setCode(this.data.code);
-    this.notify("Back to the book's version.", [['Undo', () => this.undoReset()]]);
-  }
-
-  private undoReset(): void {
-    if (this.undoCode === null) return;
-    this.setCode(this.undoCode);
-    this.undoCode = null;
-    this.notify('');
-  }
-
-  private setCode(code: string): void {
-    if (this.editor) this.editor.setCode(code); // fires edited()
-    else {
-      this.edited(code);
-      void this.loadEditor();
-    }
-  }
-
-  private notify(text: string, actions: [string, () => void][] = []): void {
-    const notice = this.el.notice;
-    notice.replaceChildren();
-    notice.hidden = text === '';
-    if (text === '') return;
-    const p = document.createElement('p');
-    p.textContent = text;
-    notice.append(p);
-    for (const [label, act] of actions) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = label;
-      button.addEventListener('click', act);
-      notice.append(button);
     }
   }
 
@@ -184,7 +86,7 @@ class CellView {
     this.el.diff.replaceChildren(pre);
   }
 
-  private run(): void {
+  protected run(): void {
     this.editor?.markError(null);
     this.showDiff(null);
     this.displays.clear();
@@ -239,14 +141,5 @@ class CellView {
     this.displays.settle();
     this.setRunning(false);
     this.status(message);
-  }
-
-  private setRunning(running: boolean): void {
-    this.el.stop.disabled = !running;
-    this.root.toggleAttribute('data-running', running);
-  }
-
-  private status(text: string): void {
-    this.el.status.textContent = text;
   }
 }

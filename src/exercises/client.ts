@@ -1,9 +1,9 @@
 // The exercises of a page: edit the starter code, Check (the hidden checks run in a Web Worker, each
 // shown passed or failed in order), hints one at a time, the solution after the reader confirms,
 // Reset with Undo. The attempt is kept across reloads; a pass is recorded in the reader's progress.
-import type { CellEditor } from '../cells/editor.ts';
+import { EditableCode } from '../cells/editable.ts';
 import { Runner } from '../cells/runner.ts';
-import { clearEdit, loadEdit, saveEdit } from '../cells/storage.ts';
+import { loadEdit, saveEdit } from '../cells/storage.ts';
 import type { ExerciseResult } from '../runtime/exercise.ts';
 import { markExercisePassed } from '../progress/store.ts';
 
@@ -30,23 +30,23 @@ export function setUpExercises(): void {
 const slot = (id: string) => `exercise/${id}`;
 const beforeSolution = (id: string) => `exercise/${id}/before-solution`;
 
-class ExerciseView {
-  private readonly root: HTMLElement;
+class ExerciseView extends EditableCode {
   private readonly data: ExerciseData;
-  private readonly bookHash: string;
   private readonly runner = new Runner('your code');
-  private code: string;
-  private editor: CellEditor | null = null;
-  private editorLoading: Promise<CellEditor> | null = null;
   private hintsShown = 0;
-  private undoCode: string | null = null;
   private readonly q: <T extends HTMLElement>(selector: string) => T;
 
   constructor(root: HTMLElement) {
-    this.root = root;
-    this.data = JSON.parse(root.querySelector('.exercise-data')!.textContent!) as ExerciseData;
-    this.bookHash = root.dataset.bookHash!;
-    this.code = this.data.starter;
+    const data = JSON.parse(root.querySelector('.exercise-data')!.textContent!) as ExerciseData;
+    super(root, {
+      chapter: data.chapter,
+      storageId: slot(data.id),
+      original: data.starter,
+      bookHash: root.dataset.bookHash!,
+      label: `Code of exercise ${data.id}`,
+      resetMessage: 'Back to the starter code.',
+    });
+    this.data = data;
     this.q = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
     const on = (action: string, handler: () => void) => this.q(`[data-action="${action}"]`).addEventListener('click', handler);
     on('check', () => this.check());
@@ -58,18 +58,12 @@ class ExerciseView {
     on('use-solution', () => this.useSolution());
     on('restore', () => this.restoreAttempt());
     on('reset', () => this.reset());
-    root.addEventListener('keydown', (event) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-        event.preventDefault();
-        this.check();
-      }
-    });
-    const codeEl = this.q('.cell-code');
-    const activate = () => void this.loadEditor().then((e) => e.focus());
-    codeEl.addEventListener('click', activate, { once: true });
-    codeEl.querySelector('pre')?.addEventListener('focus', activate, { once: true });
     this.updateHintButton();
     this.restore();
+  }
+
+  protected run(): void {
+    this.check();
   }
 
   private restore(): void {
@@ -78,47 +72,8 @@ class ExerciseView {
       this.notify(`Your saved attempt could not be read, so the starter code is shown. The unreadable text is kept in this browser's storage under "microgpt:cell:${this.data.chapter}:${slot(this.data.id)}:unreadable".`);
       return;
     }
-    if (saved.kind === 'saved' && saved.edit.code !== this.data.starter) {
-      this.code = saved.edit.code;
-      this.root.toggleAttribute('data-edited', true);
-      void this.loadEditor();
-    }
+    if (saved.kind === 'saved' && saved.edit.code !== this.data.starter) this.showSaved(saved.edit.code);
     if (loadEdit(this.data.chapter, beforeSolution(this.data.id)).kind === 'saved') this.q('[data-action="restore"]').hidden = false;
-  }
-
-  private loadEditor(): Promise<CellEditor> {
-    this.editorLoading ??= import('../cells/editor.ts').then(({ createEditor }) => {
-      const host = document.createElement('div');
-      host.className = 'cell-editor';
-      const codeEl = this.q('.cell-code');
-      codeEl.replaceChildren(host);
-      delete codeEl.dataset.static;
-      this.editor = createEditor(host, this.code, `Code of exercise ${this.data.id}`, (code) => this.edited(code), () => this.check());
-      return this.editor;
-    });
-    return this.editorLoading;
-  }
-
-  private currentCode(): string {
-    return this.editor?.getCode() ?? this.code;
-  }
-
-  private edited(code: string): void {
-    this.code = code;
-    const isStarter = code === this.data.starter;
-    this.root.toggleAttribute('data-edited', !isStarter);
-    if (isStarter) clearEdit(this.data.chapter, slot(this.data.id));
-    else if (!saveEdit(this.data.chapter, slot(this.data.id), { code, bookHash: this.bookHash, savedAt: new Date().toISOString() })) {
-      this.notify('Your attempt could not be saved in this browser (storage is full or turned off); it lasts until you leave the page.');
-    }
-  }
-
-  private setCode(code: string): void {
-    if (this.editor) this.editor.setCode(code); // fires edited()
-    else {
-      this.edited(code);
-      void this.loadEditor();
-    }
   }
 
   private check(): void {
@@ -199,7 +154,7 @@ class ExerciseView {
 
   private useSolution(): void {
     const attempt = this.currentCode();
-    if (attempt !== this.data.solution) saveEdit(this.data.chapter, beforeSolution(this.data.id), { code: attempt, bookHash: this.bookHash, savedAt: new Date().toISOString() });
+    if (attempt !== this.data.solution) saveEdit(this.data.chapter, beforeSolution(this.data.id), { code: attempt, bookHash: this.options.bookHash, savedAt: new Date().toISOString() });
     this.setCode(this.data.solution);
     this.q('[data-action="restore"]').hidden = false;
     this.notify('The solution is in the editor. "Restore my attempt" brings your code back.');
@@ -212,48 +167,7 @@ class ExerciseView {
     this.notify('Your attempt is back in the editor.');
   }
 
-  private reset(): void {
-    const previous = this.currentCode();
-    if (previous === this.data.starter) return;
-    this.undoCode = previous;
-    this.setCode(this.data.starter);
-    this.notify('Back to the starter code.', [['Undo', () => this.undoReset()]]);
-  }
-
-  private undoReset(): void {
-    if (this.undoCode === null) return;
-    this.setCode(this.undoCode);
-    this.undoCode = null;
-    this.notify('');
-  }
-
   private toggle(selector: string, show: boolean): void {
     this.q(selector).hidden = !show;
-  }
-
-  private notify(text: string, actions: [string, () => void][] = []): void {
-    const notice = this.q('.cell-notice');
-    notice.replaceChildren();
-    notice.hidden = text === '';
-    if (text === '') return;
-    const p = document.createElement('p');
-    p.textContent = text;
-    notice.append(p);
-    for (const [label, act] of actions) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = label;
-      button.addEventListener('click', act);
-      notice.append(button);
-    }
-  }
-
-  private setRunning(running: boolean): void {
-    this.q<HTMLButtonElement>('[data-action="stop"]').disabled = !running;
-    this.root.toggleAttribute('data-running', running);
-  }
-
-  private status(text: string): void {
-    this.q('.cell-status').textContent = text;
   }
 }
