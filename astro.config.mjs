@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import { chaptersInOrder } from './src/chapters.ts';
 import { remarkCells } from './src/cells/remark-cells.ts';
 import { checkCells } from './src/integrations/check-cells.ts';
+import { checkLessons } from './src/integrations/check-lessons.ts';
 import { themes } from './src/literate/highlight.ts';
 import { remarkLiterate } from './src/literate/remark-literate.ts';
 
@@ -54,6 +55,7 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    checkLessons(),
     checkCells(),
   ],
   vite: {

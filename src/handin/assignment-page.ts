@@ -10,11 +10,12 @@ import { createSubmission } from './submission.ts';
 const NAME_KEY = 'microgpt:student-name';
 
 // the code to hand in for an exercise: the reader's latest attempt, else the code that passed
-export function exerciseCode(chapter: string, id: string): { code: string | null; passed: boolean } {
+export function exerciseCode(chapter: string, id: string): { code: string | null; passed: boolean; passedAt: string | null } {
   const passedEntry = loadProgress().progress.exercises[`${chapter}/${id}`];
   const saved = loadEdit(chapter, `exercise/${id}`);
   const code = saved.kind === 'saved' ? saved.edit.code : (passedEntry?.code ?? null);
-  return { code, passed: passedEntry !== undefined && passedEntry.code === code };
+  const passed = passedEntry !== undefined && passedEntry.code === code;
+  return { code, passed, passedAt: passedEntry?.passedAt ?? null };
 }
 
 // a reading is done when its chapter was read to the end, or the reader ticked it off

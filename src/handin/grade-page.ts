@@ -5,6 +5,8 @@ import type { ExerciseResult } from '../runtime/exercise.ts';
 import { download } from '../progress/ui.ts';
 import { type ExerciseDef, type LessonReport, type LessonRef, grade, toCsv } from './grade.ts';
 
+const MAX_HANDIN_BYTES = 5 * 1024 * 1024;
+
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   el.textContent = text;
@@ -37,8 +39,11 @@ export function setUpGrading(): void {
     runs = 0;
     results.replaceChildren();
     status.textContent = `Reading ${files.length} file${files.length === 1 ? '' : 's'}…`;
-    const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    // a hand-in file is a few kilobytes; a huge one is the wrong file, and is not read
+    const tooBig = files.filter((f) => f.size > MAX_HANDIN_BYTES);
+    const texts = await Promise.all(files.filter((f) => !tooBig.includes(f)).map(async (f) => ({ name: f.name, text: await f.text() })));
     const report = await grade(texts, lessons, exercises, run);
+    report.errors.push(...tooBig.map((f) => ({ file: f.name, message: `it is ${(f.size / 1024 / 1024).toFixed(1)} MB, too large to be a hand-in file (is it the right file?)` })));
     errorBox.hidden = report.errors.length === 0;
     errorBox.querySelector('ul')!.replaceChildren(...report.errors.map((e) => element('li', `${e.file}: ${e.message}`)));
     results.replaceChildren(...report.lessons.map(lessonSection));

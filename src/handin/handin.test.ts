@@ -23,7 +23,7 @@ test('an assignment link carries the lesson, class, due date and note as text, a
 });
 
 const hand = (student: string, code: string | null, passed: boolean, exportedAt = '2026-11-30T10:00:00.000Z') =>
-  createSubmission({ assignment, student, exportedAt, readings: [{ chapter: 'gpt', section: null, read: true }], exercises: [{ chapter: 'gpt', id: 'double', code, passed }] });
+  createSubmission({ assignment, student, exportedAt, readings: [{ chapter: 'gpt', section: null, read: true }], exercises: [{ chapter: 'gpt', id: 'double', code, passed, passedAt: passed ? '2026-11-29T10:00:00.000Z' : null }] });
 
 test('a hand-in file round-trips, and a changed, cut or foreign file is refused with its own message', async () => {
   const text = JSON.stringify(await hand('Ada', 'const double = (x: number) => 2 * x;', true));
@@ -74,7 +74,7 @@ test('grading re-runs every check, flags late hand-ins, groups equal solutions, 
 
 test('a file for another lesson, or listing an exercise the lesson does not have, is refused', async () => {
   const other = await createSubmission({ assignment: { ...assignment, lesson: 'elsewhere' }, student: 'Eve', exportedAt: '2026-11-30T10:00:00.000Z', readings: [], exercises: [] });
-  const stray = await createSubmission({ assignment, student: 'Fay', exportedAt: '2026-11-30T10:00:00.000Z', readings: [], exercises: [{ chapter: 'gpt', id: 'other', code: 'x', passed: true }] });
+  const stray = await createSubmission({ assignment, student: 'Fay', exportedAt: '2026-11-30T10:00:00.000Z', readings: [], exercises: [{ chapter: 'gpt', id: 'other', code: 'x', passed: true, passedAt: null }] });
   const report = await grade([{ name: 'eve.json', text: JSON.stringify(other) }, { name: 'fay.json', text: JSON.stringify(stray) }], [lesson], [def], run);
   assert.deepEqual(report.errors.map((e) => e.message), [
     'it is for a lesson this site does not have ("elsewhere")',

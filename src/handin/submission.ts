@@ -10,6 +10,7 @@ export interface SubmittedExercise {
   id: string;
   code: string | null; // null: never attempted
   passed: boolean; // as the student's page reported it; the grader re-runs the checks anyway
+  passedAt: string | null; // when the checks first passed in the student's browser
 }
 
 export interface Submission {
@@ -43,6 +44,15 @@ export async function createSubmission(fields: Omit<Submission, 'checksum' | 'fo
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+const isTime = (x: unknown) => typeof x === 'string' && !Number.isNaN(Date.parse(x));
+const isExercise = (e: unknown) =>
+  isRecord(e) &&
+  typeof e.chapter === 'string' &&
+  typeof e.id === 'string' &&
+  (typeof e.code === 'string' || e.code === null) &&
+  typeof e.passed === 'boolean' &&
+  (e.passedAt === null || isTime(e.passedAt));
+
 export async function parseSubmission(text: string): Promise<Submission> {
   let data: unknown;
   try {
@@ -57,14 +67,10 @@ export async function parseSubmission(text: string): Promise<Submission> {
   if (!isRecord(a) || typeof a.lesson !== 'string' || typeof a.className !== 'string' || typeof a.due !== 'string' || !isDate(a.due) || typeof a.note !== 'string')
     throw new SubmissionError('the "assignment" field is missing or malformed');
   if (typeof data.student !== 'string' || data.student.trim() === '') throw new SubmissionError('the student\'s name is missing');
-  if (typeof data.exportedAt !== 'string' || Number.isNaN(Date.parse(data.exportedAt))) throw new SubmissionError('"exportedAt" is not a time');
+  if (!isTime(data.exportedAt)) throw new SubmissionError('"exportedAt" is not a time');
   if (!Array.isArray(data.readings) || !data.readings.every((r) => isRecord(r) && typeof r.chapter === 'string' && typeof r.read === 'boolean'))
     throw new SubmissionError('the "readings" field is missing or malformed');
-  if (
-    !Array.isArray(data.exercises) ||
-    !data.exercises.every((e) => isRecord(e) && typeof e.chapter === 'string' && typeof e.id === 'string' && (typeof e.code === 'string' || e.code === null) && typeof e.passed === 'boolean')
-  )
-    throw new SubmissionError('the "exercises" field is missing or malformed');
+  if (!Array.isArray(data.exercises) || !data.exercises.every(isExercise)) throw new SubmissionError('the "exercises" field is missing or malformed');
   if (typeof data.checksum !== 'string') throw new SubmissionError('the checksum is missing');
   const submission = data as unknown as Submission;
   if ((await sha256(sealed(submission))) !== submission.checksum) throw new SubmissionError('the file was changed after it was exported (its checksum does not match)');
