@@ -60,3 +60,14 @@ test('an exercise that never ends is stopped, and a throwing one says where', as
   await ex.getByRole('button', { name: 'Check' }).click();
   await expect(ex.locator('.cell-status')).toHaveText(/^Your code stopped with TypeError: .* \(line 2\)\. The checks did not run\.$/);
 });
+
+test('code run in the page cannot reach the network', async ({ page }) => {
+  await page.goto('/chapters/gpt/#exercise-softmax-max');
+  const ex = page.locator('#exercise-softmax-max');
+  await ex.locator('.exercise-starter').click();
+  await ex.locator('.cm-content').press('ControlOrMeta+a');
+  await ex.locator('.cm-content').fill("console.log(typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof importScripts);\nawait import('https://example.com/x.js');");
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(ex.locator('.cell-output pre')).toHaveText('undefined undefined undefined undefined\n');
+  await expect(ex.locator('.cell-status')).toContainText('can import only @microgpt/engine and @microgpt/display and @microgpt/check, not "https://example.com/x.js"');
+});

@@ -88,7 +88,8 @@ function lessonSection(report: LessonReport): HTMLElement {
   groups.append(element('p', 'Identical solutions (ignoring comments and spacing) are grouped, so one comment can serve several students.'));
   for (const g of report.groups) {
     const details = element('details');
-    details.append(element('summary', `${g.exercise.title}: ${g.solutions.length} different solution${g.solutions.length === 1 ? '' : 's'}`));
+    const count = g.solutions.length === 0 ? 'nobody handed it in' : `${g.solutions.length} different solution${g.solutions.length === 1 ? '' : 's'}`;
+    details.append(element('summary', `${g.exercise.title}: ${count}`));
     for (const s of g.solutions) {
       details.append(element('p', `${s.students.length} student${s.students.length === 1 ? '' : 's'}: ${s.students.join(', ')}`));
       details.append(element('pre', s.code));

@@ -7,6 +7,14 @@ import { type ExerciseInput, type ExerciseResult, runExercise } from './exercise
 
 const modules = { '@microgpt/engine': engine, '@microgpt/display': display };
 
+// Cells and exercises need no network, and the grading page runs students' code here: take the
+// worker's ways to reach the network away before any code runs.
+for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts', 'Worker', 'SharedWorker']) {
+  for (let scope: object | null = self; scope !== null; scope = Object.getPrototypeOf(scope)) {
+    if (Object.prototype.hasOwnProperty.call(scope, name)) Object.defineProperty(scope, name, { value: undefined, configurable: false, writable: false });
+  }
+}
+
 export type WorkerMessage =
   | { type: 'output'; runId: number; text: string }
   | { type: 'display'; runId: number; display: display.Display }
