@@ -71,3 +71,19 @@ test('code run in the page cannot reach the network', async ({ page }) => {
   await expect(ex.locator('.cell-output pre')).toHaveText('undefined undefined undefined undefined\n');
   await expect(ex.locator('.cell-status')).toContainText('can import only @microgpt/engine and @microgpt/display and @microgpt/check, not "https://example.com/x.js"');
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`an exercise with its checks run, a hint and the solution shown meets WCAG 2.2 AA (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/chapters/gpt/#exercise-softmax-max');
+    const ex = page.locator('#exercise-softmax-max');
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await expect(ex.locator('.cell-status')).toContainText('checks passed');
+    await ex.getByRole('button', { name: 'Hint (2)' }).click();
+    await ex.getByRole('button', { name: 'Solution' }).click();
+    await ex.getByRole('button', { name: 'Show the solution' }).click();
+    const AxeBuilder = (await import('@axe-core/playwright')).default;
+    const { violations } = await new AxeBuilder({ page }).include('#exercise-softmax-max').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  });
+}

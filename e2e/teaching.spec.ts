@@ -109,3 +109,27 @@ test('progress: a chapter read at its end is marked in the sidebar and counted o
   await expect(panel.getByRole('alert')).toContainText('Your saved progress could not be read');
   expect(await page.evaluate(() => localStorage.getItem('microgpt:progress:unreadable'))).toBe('{"format": "annotated-micro');
 });
+
+test('a hand-in whose code never ends is stopped by its time limit and marked failed; the filled pages meet WCAG 2.2 AA', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { createSubmission } = await import('../src/handin/submission.ts');
+  const assignment = { lesson: 'transformer-block', className: 'CS 101', due: '2099-12-01', note: 'Read first.' };
+  const looping = await createSubmission({
+    assignment,
+    student: 'Lou',
+    exportedAt: new Date().toISOString(),
+    readings: [],
+    exercises: [{ chapter: 'gpt', id: 'softmax-max', code: 'function mySoftmax(logits: Value[]): Value[] {\n  while (true) {}\n}', passed: false, passedAt: null }],
+  });
+  await page.goto('/grade/');
+  await page.getByLabel('Hand-in files').setInputFiles({ name: 'lou.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(looping)) });
+  const mark = page.locator('.grade-table tbody tr td.mark').first();
+  await expect(mark).toContainText('✗ failed', { timeout: 30_000 });
+  await expect(mark).toContainText('Stopped: the submitted code ran past its time limit of 10 s.');
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  const AxeBuilder = (await import('@axe-core/playwright')).default;
+  expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations.map((v) => v.id)).toEqual([]);
+  await page.goto(`/assignment/?lesson=transformer-block&class=CS%20101&due=2099-12-01&note=Read%20first.`);
+  await expect(page.locator('.assignment-readings li')).toHaveCount(5);
+  expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations.map((v) => v.id)).toEqual([]);
+});

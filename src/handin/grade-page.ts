@@ -29,7 +29,7 @@ export function setUpGrading(): void {
         output: () => {},
         display: () => {},
         done: (result) => resolve(result),
-        stopped: (message) => resolve({ passed: false, checks: [], error: { name: 'Stopped', message, line: null } }),
+        stopped: (message) => resolve({ passed: false, checks: [], error: { name: 'Stopped', message: message.replace(/^Stopped: /, ''), line: null } }),
       });
     });
 
