@@ -37,7 +37,14 @@ export default defineConfig({
             link: `/engine/${m}/`,
           })),
         },
-        { label: 'For instructors', link: '/lessons/' },
+        {
+          label: 'For instructors',
+          items: [
+            { label: 'Lesson plans', link: '/lessons/' },
+            { label: 'Assign a lesson', link: '/assign/' },
+            { label: 'Grade hand-ins', link: '/grade/' },
+          ],
+        },
       ],
       components: {
         Pagination: './src/components/Pagination.astro',
