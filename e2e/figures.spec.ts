@@ -96,7 +96,9 @@ test("the attention figure shows the gpt cell's numbers, then any name, head and
   const figure = page.locator('[data-figure="attention"]');
   const rows = figure.locator('tbody tr');
   const grid = async () => rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  await expect(figure).toHaveAttribute('data-shown', 'trained/0/emma'); // drawn at build
   await figure.getByRole('radio', { name: 'untrained' }).check();
+  await expect(figure).toHaveAttribute('data-shown', 'untrained/0/emma'); // redrawn once the weights arrived
   await expect(rows).toHaveCount(5);
   await expect(figure.locator('thead th')).toHaveText(['BOS', 'e', 'm', 'm', 'a']);
   // the `attention` cell prints the untrained model's head 0 for "emma": the figure must agree
@@ -105,9 +107,11 @@ test("the attention figure shows the gpt cell's numbers, then any name, head and
   const visible = book.map((line, t) => line.trim().split(/\s+/).slice(1, t + 2).join(' ')); // row t sees t + 1 positions
   expect(untrained.map((row) => row.filter((x) => x !== '').join(' '))).toEqual(visible);
   await figure.getByRole('radio', { name: /after \d+ steps/ }).check();
-  await expect.poll(grid).not.toEqual(untrained);
+  await expect(figure).toHaveAttribute('data-shown', 'trained/0/emma');
+  expect(await grid()).not.toEqual(untrained);
   await figure.getByRole('radio', { name: '2', exact: true }).check();
   await figure.getByRole('textbox', { name: 'Name' }).fill('marshall');
+  await expect(figure).toHaveAttribute('data-shown', 'trained/2/marshall');
   await expect(rows).toHaveCount(9);
   await expect(figure.locator('td.masked')).toHaveCount((8 * 9) / 2);
   for (const row of await grid()) {
