@@ -43,6 +43,3 @@ export function studentLessons(base: string): StudentLesson[] {
 export function exerciseDefs(): ExerciseDef[] {
   return bookExercises().map(({ chapter, id, title, setup, checks, checkNames, timeoutMs }) => ({ chapter, id, title, setup, checks, checkNames, timeoutMs }));
 }
-
-// JSON for a <script type="application/json">: nothing in it can close the script element
-export const pageJson = (data: unknown) => JSON.stringify(data).replace(/</g, '\\u003c');
