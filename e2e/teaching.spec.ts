@@ -44,6 +44,7 @@ test('an instructor makes a link; a student solves an exercise and hands in; the
   await expect(page.locator('.assignment-progress')).toHaveText(/^0 of 7 done\.$/);
   await page.locator('.assignment-exercises a').first().click();
   const ex = page.locator('#exercise-softmax-max');
+  await expect(ex).toHaveAttribute('data-ready', ''); // arrived by a link: wait for the page's script
   await ex.getByRole('button', { name: 'Solution' }).click();
   await ex.getByRole('button', { name: 'Show the solution' }).click();
   await ex.getByRole('button', { name: 'Put the solution in the editor' }).click();

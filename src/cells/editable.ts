@@ -25,6 +25,8 @@ export abstract class EditableCode {
     this.root = root;
     this.options = options;
     this.code = options.original;
+    // the toolbar is disabled in the HTML until this script is here to answer it; Stop stays off until a run
+    for (const button of root.querySelectorAll<HTMLButtonElement>('.cell-toolbar button:not([data-action="stop"])')) button.disabled = false;
     root.addEventListener('keydown', (event) => {
       if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
         event.preventDefault();
