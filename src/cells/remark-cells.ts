@@ -6,7 +6,7 @@
 import { parse } from 'acorn';
 import { basename, relative, resolve } from 'node:path';
 import type { Root, RootContent } from 'mdast';
-import { extractExercises } from '../exercises/extract.ts';
+import { type ExercisePageData, extractExercises } from '../exercises/extract.ts';
 import { extractCells } from './extract.ts';
 
 const cellComponent = resolve(process.cwd(), 'src/components/Cell.astro');
@@ -44,7 +44,8 @@ export function remarkCells() {
         children.push(element('Cell', 'cell', JSON.stringify(data)));
       } else if (exercise) {
         const { id, title, setup, starter, solution, checks, checkNames, hints, timeoutMs } = exercise;
-        children.push(element('Exercise', 'exercise', JSON.stringify({ chapter, id, title, setup, starter, solution, checks, checkNames, hints, timeoutMs })));
+        const data: ExercisePageData = { chapter, id, title, setup, starter, solution, checks, checkNames, hints, timeoutMs };
+        children.push(element('Exercise', 'exercise', JSON.stringify(data)));
       } else if (!(node.type === 'code' && taken.has(line))) {
         children.push(node);
       }

@@ -5,19 +5,8 @@ import { EditableCode } from '../cells/editable.ts';
 import { Runner } from '../cells/runner.ts';
 import { loadEdit, saveEdit } from '../cells/storage.ts';
 import type { ExerciseResult } from '../runtime/exercise.ts';
+import type { ExercisePageData } from './extract.ts';
 import { markExercisePassed } from '../progress/store.ts';
-
-interface ExerciseData {
-  chapter: string;
-  id: string;
-  setup: string;
-  starter: string;
-  solution: string;
-  checks: string;
-  checkNames: string[];
-  hints: string[];
-  timeoutMs: number;
-}
 
 export function setUpExercises(): void {
   for (const root of document.querySelectorAll<HTMLElement>('.exercise:not([data-ready])')) {
@@ -31,13 +20,13 @@ const slot = (id: string) => `exercise/${id}`;
 const beforeSolution = (id: string) => `exercise/${id}/before-solution`;
 
 class ExerciseView extends EditableCode {
-  private readonly data: ExerciseData;
+  private readonly data: ExercisePageData;
   private readonly runner = new Runner('your code');
   private hintsShown = 0;
   private readonly q: <T extends HTMLElement>(selector: string) => T;
 
   constructor(root: HTMLElement) {
-    const data = JSON.parse(root.querySelector('.exercise-data')!.textContent!) as ExerciseData;
+    const data = JSON.parse(root.querySelector('.exercise-data')!.textContent!) as ExercisePageData;
     super(root, {
       chapter: data.chapter,
       storageId: slot(data.id),

@@ -22,6 +22,9 @@ export interface Exercise {
   timeoutMs: number;
 }
 
+// what the page gets of an exercise (src/cells/remark-cells.ts writes it, the page's script reads it)
+export type ExercisePageData = Pick<Exercise, 'chapter' | 'id' | 'title' | 'setup' | 'starter' | 'solution' | 'checks' | 'checkNames' | 'hints' | 'timeoutMs'>;
+
 const PARTS = ['solution', 'checks', 'hints'] as const;
 type Part = (typeof PARTS)[number];
 
