@@ -1,7 +1,14 @@
 // Exercises in the page: Check, hints one at a time, the solution after confirming, the attempt
 // kept and restorable, and a pass recorded in the reader's progress.
-import { expect, test } from '@playwright/test';
+import { type Locator, expect, test } from '@playwright/test';
 import { collectErrors } from './site.ts';
+
+// opens the exercise's editor and puts this code in it, as a reader typing over everything would
+async function typeOver(ex: Locator, code: string): Promise<void> {
+  await ex.locator('.exercise-starter').click();
+  await ex.locator('.cm-content').press('ControlOrMeta+a');
+  await ex.locator('.cm-content').fill(code);
+}
 
 test('Check runs the hidden checks and names the first failure; the solution needs a confirm; the attempt comes back', async ({ page }) => {
   const errors = collectErrors(page);
@@ -24,9 +31,7 @@ test('Check runs the hidden checks and names the first failure; the solution nee
   await expect(ex.getByRole('button', { name: 'All 2 hints shown' })).toBeDisabled();
 
   // an attempt of the reader's own, kept across a reload
-  await ex.locator('.exercise-starter').click();
-  await ex.locator('.cm-content').press('ControlOrMeta+a');
-  await ex.locator('.cm-content').fill('function mySoftmax(logits: Value[]): Value[] {\n  return logits.map((l) => l.exp());\n}');
+  await typeOver(ex, 'function mySoftmax(logits: Value[]): Value[] {\n  return logits.map((l) => l.exp());\n}');
   await page.reload();
   await expect(ex).toHaveAttribute('data-edited', '');
   await expect(ex.locator('.cm-content')).toContainText('l.exp()');
@@ -49,14 +54,11 @@ test('Check runs the hidden checks and names the first failure; the solution nee
 test('an exercise that never ends is stopped, and a throwing one says where', async ({ page }) => {
   await page.goto('/chapters/gpt/#exercise-softmax-max');
   const ex = page.locator('#exercise-softmax-max');
-  await ex.locator('.exercise-starter').click();
-  await ex.locator('.cm-content').press('ControlOrMeta+a');
-  await ex.locator('.cm-content').fill('function mySoftmax(logits: Value[]): Value[] {\n  while (true) {}\n}');
+  await typeOver(ex, 'function mySoftmax(logits: Value[]): Value[] {\n  while (true) {}\n}');
   await ex.getByRole('button', { name: 'Check' }).click();
   await ex.getByRole('button', { name: 'Stop' }).click();
   await expect(ex.locator('.cell-status')).toHaveText('Stopped.');
-  await ex.locator('.cm-content').press('ControlOrMeta+a');
-  await ex.locator('.cm-content').fill('const broken = null as unknown as { x: number };\nconsole.log(broken.x);');
+  await typeOver(ex, 'const broken = null as unknown as { x: number };\nconsole.log(broken.x);');
   await ex.getByRole('button', { name: 'Check' }).click();
   await expect(ex.locator('.cell-status')).toHaveText(/^Your code stopped with TypeError: .* \(line 2\)\. The checks did not run\.$/);
 });
@@ -64,9 +66,7 @@ test('an exercise that never ends is stopped, and a throwing one says where', as
 test('code run in the page cannot reach the network', async ({ page }) => {
   await page.goto('/chapters/gpt/#exercise-softmax-max');
   const ex = page.locator('#exercise-softmax-max');
-  await ex.locator('.exercise-starter').click();
-  await ex.locator('.cm-content').press('ControlOrMeta+a');
-  await ex.locator('.cm-content').fill("console.log(typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof importScripts);\nawait import('https://example.com/x.js');");
+  await typeOver(ex, "console.log(typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof importScripts);\nawait import('https://example.com/x.js');");
   await ex.getByRole('button', { name: 'Check' }).click();
   await expect(ex.locator('.cell-output pre')).toHaveText('undefined undefined undefined undefined\n');
   await expect(ex.locator('.cell-status')).toContainText('can import only @microgpt/engine and @microgpt/display and @microgpt/check, not "https://example.com/x.js"');

@@ -54,6 +54,21 @@ export function parseMeta(meta: string): Record<string, string | true> {
   return options;
 }
 
+// A block's options (`id=… timeout=…`, as a cell or an exercise writes them after its kind), checked:
+// an id unique in the chapter, only known options, a whole positive timeout.
+export function blockOptions(where: string, kind: 'cell' | 'exercise', meta: string, known: string[], ids: Set<string>) {
+  const options = parseMeta(meta.replace(new RegExp(`^${kind}\\b`), ''));
+  const id = options.id;
+  const a = kind === 'cell' ? 'a cell' : 'an exercise';
+  if (typeof id !== 'string' || !/^[\w-]+$/.test(id)) throw new CellFormatError(`${where}: ${a} needs id=<letters, digits, - or _>`);
+  if (ids.has(id)) throw new CellFormatError(`${where}: ${kind} id "${id}" is used twice in this chapter`);
+  ids.add(id);
+  for (const key of Object.keys(options)) if (!known.includes(key)) throw new CellFormatError(`${where}: unknown ${kind} option "${key}" (known: ${known.join(', ')})`);
+  const timeoutMs = options.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(options.timeout);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new CellFormatError(`${where}: timeout must be a whole number of milliseconds`);
+  return { options, id, timeoutMs };
+}
+
 export function extractCells(chapter: string, text: string): Cell[] {
   const file = `content/chapters/${chapter}.mdx`;
   const lines = text.split('\n');
@@ -63,14 +78,7 @@ export function extractCells(chapter: string, text: string): Cell[] {
   all.forEach((fence, k) => {
     if (!(fence.lang === 'ts' && /^cell\b/.test(fence.meta))) return;
     const where = `${file}:${fence.open}`;
-    const options = parseMeta(fence.meta.replace(/^cell\b/, ''));
-    const id = options.id;
-    if (typeof id !== 'string' || !/^[\w-]+$/.test(id)) throw new CellFormatError(`${where}: a cell needs id=<letters, digits, - or _>`);
-    if (ids.has(id)) throw new CellFormatError(`${where}: cell id "${id}" is used twice in this chapter`);
-    ids.add(id);
-    for (const key of Object.keys(options)) if (!['id', 'timeout', 'throws'].includes(key)) throw new CellFormatError(`${where}: unknown cell option "${key}" (known: id, timeout, throws)`);
-    const timeout = options.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(options.timeout);
-    if (!Number.isInteger(timeout) || timeout <= 0) throw new CellFormatError(`${where}: timeout must be a whole number of milliseconds`);
+    const { options, id, timeoutMs: timeout } = blockOptions(where, 'cell', fence.meta, ['id', 'timeout', 'throws'], ids);
     const marker = fence.body.findIndex((l) => SETUP_MARKER.test(l));
     const setupLines = marker === -1 ? [] : fence.body.slice(0, marker);
     const codeLines = marker === -1 ? fence.body : fence.body.slice(marker + 1);

@@ -1,7 +1,7 @@
 // Exercises in a chapter: a fenced block ```ts exercise id=<id> title="…" holding the starter code
 // (hidden setup above a line `// ---`, as in cells), followed, with only blank lines between, by
 // ```ts solution, ```ts checks and ```hints blocks in any order. Hints are separated by blank lines.
-import { CellFormatError, DEFAULT_TIMEOUT_MS, type Fence, SETUP_MARKER, fences, parseMeta } from '../cells/extract.ts';
+import { CellFormatError, type Fence, SETUP_MARKER, blockOptions, fences } from '../cells/extract.ts';
 
 export interface Exercise {
   chapter: string;
@@ -47,15 +47,10 @@ export function extractExercises(chapter: string, text: string): Exercise[] {
   all.forEach((fence, k) => {
     if (!(fence.lang === 'ts' && /^exercise\b/.test(fence.meta))) return;
     const where = `${file}:${fence.open}`;
-    const options = parseMeta(fence.meta.replace(/^exercise\b/, ''));
-    const { id, title } = options;
-    if (typeof id !== 'string' || !/^[\w-]+$/.test(id)) throw new CellFormatError(`${where}: an exercise needs id=<letters, digits, - or _>`);
-    if (ids.has(id)) throw new CellFormatError(`${where}: exercise id "${id}" is used twice in this chapter`);
-    ids.add(id);
+    // the order of these checks is the order of the messages a malformed exercise gets
+    const { options, id, timeoutMs: timeout } = blockOptions(where, 'exercise', fence.meta, ['id', 'title', 'timeout'], ids);
+    const title = options.title;
     if (typeof title !== 'string' || title.trim() === '') throw new CellFormatError(`${where}: exercise "${id}" needs title="…"`);
-    for (const key of Object.keys(options)) if (!['id', 'title', 'timeout'].includes(key)) throw new CellFormatError(`${where}: unknown exercise option "${key}" (known: id, title, timeout)`);
-    const timeout = options.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(options.timeout);
-    if (!Number.isInteger(timeout) || timeout <= 0) throw new CellFormatError(`${where}: timeout must be a whole number of milliseconds`);
 
     const parts = new Map<Part, Fence>();
     let previous = fence;
