@@ -5,12 +5,12 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
-import { chaptersInOrder } from './src/chapters.ts';
-import { remarkCells } from './src/cells/remark-cells.ts';
-import { checkCells } from './src/integrations/check-cells.ts';
-import { checkLessons } from './src/integrations/check-lessons.ts';
-import { themes } from './src/literate/highlight.ts';
-import { remarkLiterate } from './src/literate/remark-literate.ts';
+import { chaptersInOrder } from './src/build/chapters.ts';
+import { remarkCells } from './src/build/cells/remark-cells.ts';
+import { checkCells } from './src/build/integrations/check-cells.ts';
+import { checkLessons } from './src/build/integrations/check-lessons.ts';
+import { themes } from './src/build/literate/highlight.ts';
+import { remarkLiterate } from './src/build/literate/remark-literate.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',

@@ -113,7 +113,7 @@ test('progress: a chapter read at its end is marked in the sidebar and counted o
 
 test('a hand-in whose code never ends is stopped by its time limit and marked failed; the filled pages meet WCAG 2.2 AA', async ({ page }) => {
   test.setTimeout(90_000);
-  const { createSubmission } = await import('../src/handin/submission.ts');
+  const { createSubmission } = await import('../src/shared/handin/submission.ts');
   const assignment = { lesson: 'transformer-block', className: 'CS 101', due: '2099-12-01', note: 'Read first.' };
   const looping = await createSubmission({
     assignment,

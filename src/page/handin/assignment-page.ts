@@ -1,11 +1,11 @@
 // The student's assignment page: reads the link, shows the checklist from this browser's progress,
 // lets readings be ticked off by hand, and downloads the hand-in file.
-import { loadEdit } from '../cells/storage.ts';
+import { loadEdit } from '../storage.ts';
 import { download } from '../progress/ui.ts';
 import { type Progress, loadProgress, markChapterRead, update } from '../progress/store.ts';
-import { daysLeft, readAssignment } from './assignment.ts';
-import type { StudentLesson } from './site-data.ts';
-import { createSubmission } from './submission.ts';
+import { daysLeft, readAssignment } from '../../shared/handin/assignment.ts';
+import type { StudentLesson } from '../../build/site-data.ts';
+import { createSubmission } from '../../shared/handin/submission.ts';
 
 const NAME_KEY = 'microgpt:student-name';
 

@@ -153,7 +153,7 @@ test('referenceFacts has the config, the counts and the printed losses, but not 
   for (const n of [42, 16, 1e-8, 0.01, 8422, 4, 5, 4224, 3.4613, 2.1095]) assert.ok(facts.includes(n), `${n} in ${facts}`);
   assert.ok(!facts.includes(500), 'step numbers are not facts');
   // the committed copies
-  const dir = resolve(import.meta.dirname, '..', '..', 'content', 'reference');
+  const dir = resolve(import.meta.dirname, '..', '..', '..', 'content', 'reference');
   const names = ['microgpt-default.json', 'microgpt-default.txt', 'microgpt-names.json', 'microgpt-names.txt'];
   const real = referenceFacts(Object.fromEntries(names.map((n) => [n, readFileSync(resolve(dir, n), 'utf8')])));
   for (const n of [8422, 32033, 27, 28, 4224, 4192, 1000, 0.85, 0.99, 1e-8, 0.08, 0.5, 20, 3.4613, 2.1095]) assert.ok(real.includes(n), `${n} in the reference`);

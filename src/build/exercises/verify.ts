@@ -1,8 +1,8 @@
 // What the build proves about each exercise: its solution passes every check, its starter code
 // fails at least one (so there is something to do), and both type-check with the checks.
-import type { Problem } from '../cells/compare.ts';
+import type { Problem } from '../../shared/compare.ts';
 import type { Cell } from '../cells/extract.ts';
-import type { ExerciseInput, ExerciseResult } from '../runtime/exercise.ts';
+import type { ExerciseInput, ExerciseResult } from '../../runtime/exercise.ts';
 import type { Exercise } from './extract.ts';
 
 export type Version = 'starter' | 'solution';

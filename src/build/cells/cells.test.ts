@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkCells, formatReport } from './check.ts';
-import { compareCell, diffLines, outputText } from './compare.ts';
+import { compareCell, diffLines, outputText } from '../../shared/compare.ts';
 import { CellFormatError, DEFAULT_TIMEOUT_MS, extractCells } from './extract.ts';
 
 const chapter = (body: string) => ['---', 'title: "T"', '---', '', ...body.split('\n')].join('\n');

@@ -1,12 +1,12 @@
 // The cells of a page: edit (CodeMirror, loaded on first focus), Run / Stop / Reset, output streamed
 // from a Web Worker, the comparison with the book, and the reader's edits kept across reloads.
 // Nothing runs until the reader asks.
-import type { CellResult } from '../runtime/execute.ts';
-import { diffLines, outputText } from './compare.ts';
+import type { CellResult } from '../../runtime/execute.ts';
+import { diffLines, outputText } from '../../shared/compare.ts';
 import { DisplayArea } from './displays.ts';
 import { EditableCode } from './editable.ts';
 import { Runner } from './runner.ts';
-import { loadEdit } from './storage.ts';
+import { loadEdit } from '../storage.ts';
 
 interface CellData {
   chapter: string;

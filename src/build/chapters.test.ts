@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { parse } from 'yaml';
 import { chapterSchema, chapterSlugs, chaptersInOrder } from './chapters.ts';
 
-const dir = resolve(import.meta.dirname, '..', 'content', 'chapters');
+const dir = resolve(import.meta.dirname, '..', '..', 'content', 'chapters');
 const frontmatter = (slug: string) => parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, `${slug}.mdx`), 'utf8'))![1]);
 
 test('the nine chapters exist, and their order is the reading order', () => {
@@ -80,7 +80,7 @@ test('the introduction and the closing chapter have their required parts', async
 test('every number in the prose is printed by a cell on its page, quoted from the engine, or in the reference', async () => {
   const { checkChapterNumbers, referenceFacts } = await import('./literate/numbers.ts');
   const { readEngineFile, regionLines } = await import('./literate/regions.ts');
-  const referenceDir = resolve(import.meta.dirname, '..', 'content', 'reference');
+  const referenceDir = resolve(import.meta.dirname, '..', '..', 'content', 'reference');
   const names = ['microgpt-default.json', 'microgpt-default.txt', 'microgpt-names.json', 'microgpt-names.txt'];
   const facts = referenceFacts(Object.fromEntries(names.map((n) => [n, readFileSync(join(referenceDir, n), 'utf8')])));
   const region = (file: string, name: string) => regionLines(readEngineFile(file.replace(/\.ts$/, '')), name).map((l) => l.text).join('\n');

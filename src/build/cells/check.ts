@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { NodeCellHost } from '../runtime/node-host.ts';
-import { compareCell, type Problem } from './compare.ts';
+import { NodeCellHost } from '../node-host.ts';
+import { compareCell, type Problem } from '../../shared/compare.ts';
 import { type Cell, extractCells } from './extract.ts';
 import { typecheckCells } from './typecheck.ts';
 import { type Exercise, extractExercises } from '../exercises/extract.ts';
@@ -17,7 +17,7 @@ export const cachePath = resolve(root, 'node_modules/.cache/annotated-microgpt/c
 // everything a cell's result depends on besides its own text
 function sourcesHash(): string {
   const hash = createHash('sha256');
-  for (const dir of ['engine/src', 'src/runtime', 'src/cells', 'src/exercises']) {
+  for (const dir of ['engine/src', 'src/runtime', 'src/build', 'src/build/cells', 'src/build/exercises', 'src/shared']) {
     for (const f of readdirSync(resolve(root, dir)).filter((f) => f.endsWith('.ts')).sort()) hash.update(f).update(readFileSync(resolve(root, dir, f)));
   }
   hash.update(readFileSync(resolve(root, 'node_modules/sucrase/package.json')));

@@ -1,7 +1,7 @@
 // Grading hand-in files: each file parsed on its own (a bad file gets its error and never stops the
 // others), every exercise's checks run again on the submitted code, never trusting the recorded
 // result; a table per lesson with late hand-ins flagged, identical solutions grouped, and CSV.
-import type { ExerciseResult } from '../runtime/exercise.ts';
+import type { ExerciseResult } from '../../runtime/exercise.ts';
 import { type Submission, SubmissionError, parseSubmission } from './submission.ts';
 
 export interface ExerciseDef {

@@ -1,6 +1,6 @@
 // What a cell printed against what the book says it prints, and a got/want diff when they differ.
 import type { CellResult } from '../runtime/execute.ts';
-import type { Cell } from './extract.ts';
+import type { Cell } from '../build/cells/extract.ts';
 
 // the text a cell's output block must hold: its output, then "! Name: message" if it threw
 export function outputText(result: Pick<CellResult, 'output' | 'error'>): string {

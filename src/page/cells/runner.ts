@@ -1,10 +1,10 @@
 // One Web Worker that runs a cell's or an exercise's code on request: a time limit, Stop (the
 // worker is terminated, the only way to end a loop, and replaced on the next run), and messages
 // from a run that was replaced or stopped dropped on the floor.
-import type { Display } from '../runtime/display.ts';
-import type { CellInput, CellResult } from '../runtime/execute.ts';
-import type { ExerciseInput, ExerciseResult } from '../runtime/exercise.ts';
-import type { WorkerMessage } from '../runtime/worker.ts';
+import type { Display } from '../../runtime/display.ts';
+import type { CellInput, CellResult } from '../../runtime/execute.ts';
+import type { ExerciseInput, ExerciseResult } from '../../runtime/exercise.ts';
+import type { WorkerMessage } from '../../runtime/worker.ts';
 
 export interface RunHandlers<R> {
   output(text: string): void;
@@ -51,7 +51,7 @@ export class Runner {
   }
 
   private createWorker(): Worker {
-    const worker = new Worker(new URL('../runtime/worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../runtime/worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
       const handlers = this.active;

@@ -1,6 +1,6 @@
 // Draws what a cell shows through @microgpt/display: tables and heatmaps as HTML tables, line
 // charts with uPlot (loaded the first time a chart appears), live charts with a progress bar.
-import type { Display } from '../runtime/display.ts';
+import type { Display } from '../../runtime/display.ts';
 import { type Chart, drawLineChart } from './chart.ts';
 
 interface Live {

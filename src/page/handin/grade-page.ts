@@ -1,9 +1,9 @@
 // The grading page: read the files, re-run the checks one exercise at a time in a Web Worker (a
 // runaway solution is stopped by its time limit and marked failed), and draw the results.
 import { Runner } from '../cells/runner.ts';
-import type { ExerciseResult } from '../runtime/exercise.ts';
+import type { ExerciseResult } from '../../runtime/exercise.ts';
 import { download } from '../progress/ui.ts';
-import { type ExerciseDef, type LessonReport, type LessonRef, grade, toCsv } from './grade.ts';
+import { type ExerciseDef, type LessonReport, type LessonRef, grade, toCsv } from '../../shared/handin/grade.ts';
 
 const MAX_HANDIN_BYTES = 5 * 1024 * 1024;
 

@@ -3,9 +3,9 @@
 // Reset with Undo. The attempt is kept across reloads; a pass is recorded in the reader's progress.
 import { EditableCode } from '../cells/editable.ts';
 import { Runner } from '../cells/runner.ts';
-import { loadEdit, saveEdit } from '../cells/storage.ts';
-import type { ExerciseResult } from '../runtime/exercise.ts';
-import type { ExercisePageData } from './extract.ts';
+import { loadEdit, saveEdit } from '../storage.ts';
+import type { ExerciseResult } from '../../runtime/exercise.ts';
+import type { ExercisePageData } from '../../build/exercises/extract.ts';
 import { markExercisePassed } from '../progress/store.ts';
 
 export function setUpExercises(): void {

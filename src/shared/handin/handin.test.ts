@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as engine from '../../engine/src/index.ts';
-import * as display from '../runtime/display.ts';
-import { runExercise } from '../runtime/exercise.ts';
+import * as engine from '../../../engine/src/index.ts';
+import * as display from '../../runtime/display.ts';
+import { runExercise } from '../../runtime/exercise.ts';
 import { assignmentLink, daysLeft, readAssignment } from './assignment.ts';
 import { type ExerciseDef, type LessonRef, grade, isLate, normalise, toCsv } from './grade.ts';
 import { createSubmission, parseSubmission } from './submission.ts';

@@ -1,8 +1,8 @@
 // What the assignment and grading pages need from the book, computed at build and written into the
 // page: the lessons as students see them (no instructor notes), and each exercise's hidden checks.
-import { bookExercises } from '../cells/check.ts';
-import { bookIndex, loadLessons } from '../lessons/book.ts';
-import type { ExerciseDef } from './grade.ts';
+import { bookExercises } from './cells/check.ts';
+import { bookIndex, loadLessons } from './lessons/book.ts';
+import type { ExerciseDef } from '../shared/handin/grade.ts';
 
 export interface StudentLesson {
   id: string;
