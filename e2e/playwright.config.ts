@@ -1,10 +1,13 @@
-// Playwright against the built site (npm run build first), served by astro preview.
+// Playwright against the built site (npm run build first), served by the tests' own static server
+// (e2e/static-server.ts) on a free port, or $E2E_PORT: never astro preview, which allows one per
+// project and so would refuse to start while the reader's `npm start` is serving.
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { e2ePort, staticServerCommand } from './e2e-server.ts';
 
 // Debian's Chromium where present (CHROMIUM_PATH overrides); otherwise Playwright's own browser
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-const port = Number(process.env.E2E_PORT ?? 4329);
+const port = e2ePort();
 
 export default defineConfig({
   testDir: '.',
@@ -27,11 +30,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: staticServerCommand(port),
     cwd: '..',
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
+    reuseExistingServer: false, // something else on the port is an error, not a server to test
     timeout: 60_000,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    stdout: 'pipe',
   },
 });
