@@ -11,6 +11,7 @@ import { checkCells } from './src/build/integrations/check-cells.ts';
 import { checkLessons } from './src/build/integrations/check-lessons.ts';
 import { themes } from './src/build/literate/highlight.ts';
 import { remarkLiterate } from './src/build/literate/remark-literate.ts';
+import { componentModules } from './src/shared/engine-modules.ts';
 
 export default defineConfig({
   site: 'http://localhost:4321',
@@ -32,7 +33,7 @@ export default defineConfig({
         { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },
         {
           label: 'Engine source',
-          items: ['random', 'libm', 'dataset', 'tokenizer', 'value', 'model', 'adam', 'train', 'sample', 'format', 'microgpt'].map((m) => ({
+          items: componentModules.map((m) => ({
             label: `${m}.ts`,
             link: `/engine/${m}/`,
           })),

@@ -159,6 +159,21 @@ test('a table and a heatmap from @microgpt/display are drawn as tables, beside t
   await expect(cell.getByRole('region', { name: 'Output' })).toContainText('[attention]\n      k0   k1\nq0  1.00 0.00\nq1  0.25 0.75');
 });
 
+test('a line chart of two series draws both, each labelled and in its own colour', async ({ page }) => {
+  await page.goto('/chapters/autograd/');
+  const cell = cellOf(page, 'chain-rule');
+  await edit(page, cell, "import { lineChart } from '@microgpt/display';\nlineChart({ train: [3, 2, 1.5, 1], smoothed: [3, 2.5, 2] }, { title: 'loss' });");
+  await run(cell).click();
+  const chart = cell.locator('figure.cell-display-line .cell-chart');
+  await expect(chart).toHaveAttribute('data-series', '2');
+  await expect(chart).toHaveAttribute('aria-label', 'Line chart: loss, train, smoothed');
+  await expect(chart.locator('.u-legend .u-series:not(:first-child) .u-label')).toHaveText(['train', 'smoothed']);
+  const colours = await chart.locator('.u-legend .u-series:not(:first-child) .u-marker').evaluateAll((markers) => markers.map((m) => getComputedStyle(m).borderColor));
+  expect(colours).toHaveLength(2);
+  expect(colours[0]).not.toBe(colours[1]);
+  await expect(cell.getByRole('region', { name: 'Output' })).toContainText('[loss]\n  train: 4 points, first 3.0000, last 1.0000, min 1.0000 at 4\n  smoothed: 3 points');
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 

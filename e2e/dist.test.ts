@@ -14,3 +14,26 @@ test(`every chapter page loads at most ${BUDGET_KB} KB of JavaScript (gzip) befo
   assert.equal(chapters.length, 9);
   for (const w of chapters) assert.ok(w.bytes <= BUDGET_KB * 1024, `${w.page}: ${(w.bytes / 1024).toFixed(1)} KB`);
 });
+
+test("every section of the book model has the anchor the built page gives its heading", async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { loadBook } = await import('../src/build/book/book.ts');
+  for (const chapter of loadBook()) {
+    const html = readFileSync(join(dist, 'chapters', chapter.slug, 'index.html'), 'utf8');
+    const ids = new Set([...html.matchAll(/<h[1-6][^>]*\bid="([^"]+)"/g)].map((m) => m[1]));
+    for (const section of chapter.sections) assert.ok(ids.has(section.id), `${chapter.file}:${section.place.line}: #${section.id} is not a heading id of the built page`);
+  }
+});
+
+test('every cell of the book model is rendered as a cell on its page, nested ones included', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { loadBook } = await import('../src/build/book/book.ts');
+  for (const chapter of loadBook()) {
+    const html = readFileSync(join(dist, 'chapters', chapter.slug, 'index.html'), 'utf8');
+    const rendered = [...html.matchAll(/data-cell-id="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(rendered, chapter.cells.map((c) => c.id), chapter.file);
+    for (const e of chapter.exercises) assert.ok(html.includes(`id="exercise-${e.id}"`), `${chapter.file}: exercise ${e.id}`);
+  }
+});

@@ -1,20 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { loadBook } from '../src/build/book/book.ts';
 
-// a word that appears in the body of exactly one chapter, read from the chapters themselves
+// a word that appears in the prose of exactly one chapter, read from the book model
 function wordOnlyIn(slug: string): string {
-  const dir = resolve(import.meta.dirname, '..', 'content', 'chapters');
-  const words = (file: string) =>
-    new Set(
-      readFileSync(join(dir, file), 'utf8')
-        .replace(/^---[\s\S]*?---/, '') // frontmatter
-        .replace(/```[\s\S]*?```|\$\$[\s\S]*?\$\$|`[^`]*`|<[^>]*>/g, ' ') // code, math, tags
-        .toLowerCase()
-        .match(/\b[a-z]{8,}\b/g) ?? [],
-    );
-  const others = readdirSync(dir).filter((f) => f.endsWith('.mdx') && f !== `${slug}.mdx`).map(words);
-  const unique = [...words(`${slug}.mdx`)].filter((w) => others.every((o) => !o.has(w)));
+  const words = new Map(loadBook().map((c) => [c.slug, new Set(c.prose.flatMap((p) => p.value.toLowerCase().match(/\b[a-z]{8,}\b/g) ?? []))]));
+  const others = [...words].filter(([s]) => s !== slug).map(([, w]) => w);
+  const unique = [...words.get(slug)!].filter((w) => others.every((o) => !o.has(w)));
   if (unique.length === 0) throw new Error(`no word is unique to ${slug}`);
   return unique[0];
 }

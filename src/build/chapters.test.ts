@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { parse } from 'yaml';
+import { loadBook } from './book/book.ts';
 import { chapterSchema, chapterSlugs, chaptersInOrder } from './chapters.ts';
 
 const dir = resolve(import.meta.dirname, '..', '..', 'content', 'chapters');
-const frontmatter = (slug: string) => parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, `${slug}.mdx`), 'utf8'))![1]);
+const book = new Map(loadBook(dir).map((c) => [c.slug, c]));
+const frontmatter = (slug: string) => book.get(slug)!.data;
 
 test('the nine chapters exist, and their order is the reading order', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
@@ -40,38 +41,37 @@ test('the seven component chapters name their engine module and the seed article
 
 // The parts every component chapter must keep, so that none is lost silently in an edit.
 const withMath = ['autograd', 'gpt', 'adam', 'training', 'inference'];
+const sectionTexts = (slug: string) => book.get(slug)!.sections.map((s) => s.text);
 for (const slug of ['dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference']) {
-  test(`the ${slug} chapter has its required parts`, async () => {
-    const { extractCells } = await import('./cells/extract.ts');
-    const text = readFileSync(join(dir, `${slug}.mdx`), 'utf8');
-    const body = text.replace(/^---[\s\S]*?---/, '');
-    assert.match(body, /^## An analogy/m, 'an analogy');
-    assert.match(body.split('\n').find((l) => l.trim() !== '' && !l.startsWith('import ')) ?? '', /^[A-Z]/, 'a plain-language opening paragraph');
-    if (withMath.includes(slug)) assert.match(body, /^\$\$$/m, 'display math');
-    assert.ok(extractCells(slug, text).length >= 4, 'at least four cells');
-    assert.match(body, /^## Check yourself/m, 'check-yourself questions');
-    assert.ok((body.match(/<details class="check">/g) ?? []).length >= 3, 'at least three questions');
-    assert.match(body, /<Source file=/, 'the engine source quoted');
-    const figure = /^import (\w+Figure) from '\.\.\/\.\.\/src\/components\/figures\/\1\.astro';$/m.exec(body);
-    assert.ok(figure && body.includes(`<${figure[1]} />`), 'an interactive figure, imported and placed');
-    const { extractExercises } = await import('./exercises/extract.ts');
-    assert.ok(extractExercises(slug, text).length >= 2, 'at least two coding exercises');
+  test(`the ${slug} chapter has its required parts`, () => {
+    const chapter = book.get(slug)!;
+    assert.ok(sectionTexts(slug).includes('An analogy'), 'an analogy');
+    assert.match(chapter.prose.find((p) => p.from === 'body')?.value ?? '', /^[A-Z]/, 'a plain-language opening paragraph');
+    if (withMath.includes(slug)) assert.ok(chapter.math.length > 0, 'display math');
+    assert.ok(chapter.cells.length >= 4, 'at least four cells');
+    assert.ok(sectionTexts(slug).includes('Check yourself'), 'check-yourself questions');
+    const questions = chapter.components.filter((c) => c.name === 'details');
+    assert.ok(questions.length >= 3, 'at least three questions');
+    assert.ok(chapter.quotes.length > 0, 'the engine source quoted');
+    const figure = chapter.figures.find((f) => f.importedFrom === `../../src/components/figures/${f.name}.astro`);
+    assert.ok(figure, 'an interactive figure, imported and placed');
+    assert.ok(chapter.exercises.length >= 2, 'at least two coding exercises');
   });
 }
 
-test('the introduction and the closing chapter have their required parts', async () => {
-  const { extractCells } = await import('./cells/extract.ts');
-  const intro = readFileSync(join(dir, 'introduction.mdx'), 'utf8');
-  assert.ok(intro.includes('<ComponentMap />'), 'the seven components in one picture');
-  assert.match(intro, /^## How to use this site/m, 'how to use the site');
-  assert.ok(extractCells('introduction', intro).some((c) => c.id === 'pipeline'), 'a cell that runs the whole pipeline');
-  const closing = readFileSync(join(dir, 'what-it-reveals.mdx'), 'utf8');
+test('the introduction and the closing chapter have their required parts', () => {
+  const intro = book.get('introduction')!;
+  assert.ok(intro.components.some((c) => c.name === 'ComponentMap'), 'the seven components in one picture');
+  assert.ok(sectionTexts('introduction').includes('How to use this site'), 'how to use the site');
+  assert.ok(intro.cells.some((c) => c.id === 'pipeline'), 'a cell that runs the whole pipeline');
+  const closing = book.get('what-it-reveals')!;
   const lessons = ['completes patterns', 'compression of its training data', 'Confidence is not knowledge', 'stateless'];
-  const sections = closing.split(/^## /m).slice(1);
+  const top = closing.sections.filter((s) => s.depth === 2);
   for (const lesson of lessons) {
-    const section = sections.find((s) => s.split('\n')[0].includes(lesson));
-    assert.ok(section, `a section on: ${lesson}`);
-    assert.match(section, /^```ts cell /m, `an experiment (a cell) for: ${lesson}`);
+    const at = top.findIndex((s) => s.text.includes(lesson));
+    assert.ok(at !== -1, `a section on: ${lesson}`);
+    const [from, to] = [top[at].place.line, top[at + 1]?.place.line ?? Infinity];
+    assert.ok(closing.cells.some((c) => c.line > from && c.line < to), `an experiment (a cell) for: ${lesson}`);
   }
 });
 
@@ -84,9 +84,6 @@ test('every number in the prose is printed by a cell on its page, quoted from th
   const names = ['microgpt-default.json', 'microgpt-default.txt', 'microgpt-names.json', 'microgpt-names.txt'];
   const facts = referenceFacts(Object.fromEntries(names.map((n) => [n, readFileSync(join(referenceDir, n), 'utf8')])));
   const region = (file: string, name: string) => regionLines(readEngineFile(file.replace(/\.ts$/, '')), name).map((l) => l.text).join('\n');
-  const problems = readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .sort()
-    .flatMap((f) => checkChapterNumbers(`content/chapters/${f}`, readFileSync(join(dir, f), 'utf8'), { region, facts }));
+  const problems = [...book.values()].flatMap((chapter) => checkChapterNumbers(chapter, { region, facts }));
   assert.deepEqual(problems, [], `${problems.length} unbacked numbers:\n${problems.join('\n')}`);
 });

@@ -1,11 +1,11 @@
 // The chapters' frontmatter, validated when the site builds. Shared by the content collection
 // and by the pages that list chapters.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'astro/zod';
+import { loadBook } from './book/book.ts';
 
 // the engine modules a chapter's component lives in (engine/src/<module>.ts)
-export const engineModules = ['random', 'libm', 'dataset', 'tokenizer', 'value', 'model', 'adam', 'train', 'sample', 'format', 'microgpt'] as const;
+import { componentModules as engineModules } from '../shared/engine-modules.ts';
+export { engineModules };
 
 export const chapterSlugs = ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference', 'what-it-reveals'] as const;
 
@@ -28,13 +28,6 @@ export type ChapterData = z.infer<typeof chapterSchema>;
 
 // The chapters in reading order, from their frontmatter's `order`, for the sidebar (which also
 // sets the previous/next links). The content collection validates the same field at build.
-export function chaptersInOrder(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => {
-      const order = /^order:\s*(\d+)\s*$/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1];
-      return { slug: f.replace(/\.mdx$/, ''), order: Number(order ?? Infinity) };
-    })
-    .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))
-    .map((c) => c.slug);
+export function chaptersInOrder(dir?: string): string[] {
+  return loadBook(dir).map((c) => c.slug);
 }

@@ -1,8 +1,9 @@
 // What the assignment and grading pages need from the book, computed at build and written into the
 // page: the lessons as students see them (no instructor notes), and each exercise's hidden checks.
-import { bookExercises } from './cells/check.ts';
+import { loadBook } from './book/book.ts';
 import { bookIndex, loadLessons } from './lessons/book.ts';
 import type { ExerciseDef } from '../shared/handin/grade.ts';
+import { chapterUrl, exerciseUrl } from '../shared/urls.ts';
 
 export interface StudentLesson {
   id: string;
@@ -13,7 +14,7 @@ export interface StudentLesson {
   exercises: { chapter: string; id: string; title: string; href: string }[];
 }
 
-export function studentLessons(base: string): StudentLesson[] {
+export function studentLessons(): StudentLesson[] {
   const book = bookIndex();
   return loadLessons()
     .sort((a, b) => a.order - b.order)
@@ -29,17 +30,17 @@ export function studentLessons(base: string): StudentLesson[] {
           chapter: r.chapter,
           section: r.section ?? null,
           title: section ? `${chapter.title}: ${section.text}` : chapter.title,
-          href: `${base}/chapters/${r.chapter}/${r.section ? `#${r.section}` : ''}`,
+          href: chapterUrl(r.chapter, r.section),
         };
       }),
       exercises: l.exercises.map((e) => ({
         ...e,
         title: book.chapters[e.chapter].exercises.find((x) => x.id === e.id)!.title,
-        href: `${base}/chapters/${e.chapter}/#exercise-${e.id}`,
+        href: exerciseUrl(e.chapter, e.id),
       })),
     }));
 }
 
 export function exerciseDefs(): ExerciseDef[] {
-  return bookExercises().map(({ chapter, id, title, setup, checks, checkNames, timeoutMs }) => ({ chapter, id, title, setup, checks, checkNames, timeoutMs }));
+  return loadBook().flatMap((c) => c.exercises).map(({ chapter, id, title, setup, checks, checkNames, timeoutMs }) => ({ chapter, id, title, setup, checks, checkNames, timeoutMs }));
 }

@@ -1,49 +1,79 @@
-// A reader's edits, kept per chapter and cell in localStorage, with the hash of the book's version
-// they started from. A saved entry that cannot be read is set aside, never silently dropped.
+// What this site keeps in the reader's browser (localStorage), every key named here: their edits
+// of cells and exercises, their progress, their name for hand-ins. Storage may be turned off or
+// full; reading then finds nothing and writing reports false, and the page goes on without it.
+// A saved entry that cannot be read is set aside under `<key>:unreadable`, never silently dropped.
+// The keys are readers' saved data: changing one loses it.
 
+// a cell's edit, or an exercise's attempt, by chapter and the id it is kept under in the chapter
+const editKey = (chapter: string, id: string) => `microgpt:cell:${chapter}:${id}`;
+export const progressKey = 'microgpt:progress';
+export const studentNameKey = 'microgpt:student-name';
+const unreadableKey = (key: string) => `${key}:unreadable`;
+
+// exercise attempts are kept beside cell edits, under ids of their own
+export const exerciseSlot = (id: string) => `exercise/${id}`;
+export const beforeSolutionSlot = (id: string) => `exercise/${id}/before-solution`;
+
+// null when nothing is stored, or storage cannot be read
+export function readItem(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function writeItem(key: string, value: string): boolean {
+  try {
+    localStorage.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function removeItem(key: string): void {
+  try {
+    localStorage.removeItem(key);
+  } catch {}
+}
+
+// keeps text that could not be read where a reader (or support) can still find it; returns that key
+export function setAside(key: string, raw: string): string {
+  try {
+    localStorage.setItem(unreadableKey(key), raw);
+    localStorage.removeItem(key);
+  } catch {}
+  return unreadableKey(key);
+}
+
+// A reader's edit of a cell (or attempt at an exercise), with the hash of the book's version they
+// started from.
 export interface SavedEdit {
   code: string;
   bookHash: string; // the book's version when the reader edited it
   savedAt: string;
 }
 
-const key = (chapter: string, id: string) => `microgpt:cell:${chapter}:${id}`;
-
-export type LoadResult = { kind: 'none' } | { kind: 'saved'; edit: SavedEdit } | { kind: 'corrupt'; raw: string };
+export type LoadResult = { kind: 'none' } | { kind: 'saved'; edit: SavedEdit } | { kind: 'corrupt'; raw: string; keptAs: string };
 
 export function loadEdit(chapter: string, id: string): LoadResult {
-  let raw: string | null = null;
-  try {
-    raw = localStorage.getItem(key(chapter, id));
-  } catch {
-    return { kind: 'none' }; // storage disabled: nothing was saved
-  }
+  const raw = readItem(editKey(chapter, id));
   if (raw === null) return { kind: 'none' };
   try {
     const edit = JSON.parse(raw) as SavedEdit;
     if (typeof edit.code !== 'string' || typeof edit.bookHash !== 'string') throw new Error('not an edit');
     return { kind: 'saved', edit };
   } catch {
-    // keep the unreadable text where a reader (or support) can still find it
-    try {
-      localStorage.setItem(`${key(chapter, id)}:unreadable`, raw);
-      localStorage.removeItem(key(chapter, id));
-    } catch {}
-    return { kind: 'corrupt', raw };
+    return { kind: 'corrupt', raw, keptAs: setAside(editKey(chapter, id), raw) };
   }
 }
 
+// false when storage is full or turned off: the edit stays in the page
 export function saveEdit(chapter: string, id: string, edit: SavedEdit): boolean {
-  try {
-    localStorage.setItem(key(chapter, id), JSON.stringify(edit));
-    return true;
-  } catch {
-    return false; // full or disabled storage: the edit stays in the page
-  }
+  return writeItem(editKey(chapter, id), JSON.stringify(edit));
 }
 
 export function clearEdit(chapter: string, id: string): void {
-  try {
-    localStorage.removeItem(key(chapter, id));
-  } catch {}
+  removeItem(editKey(chapter, id));
 }

@@ -3,9 +3,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { diffLines, outputText } from '../../shared/compare.ts';
+import { parseChapter } from '../book/book.ts';
+import { BookError, DEFAULT_TIMEOUT_MS } from '../book/model.ts';
 import { checkCells, formatReport } from './check.ts';
-import { compareCell, diffLines, outputText } from '../../shared/compare.ts';
-import { CellFormatError, DEFAULT_TIMEOUT_MS, extractCells } from './extract.ts';
+import { compareCell } from './compare.ts';
+
+const extractCells = (slug: string, text: string) => parseChapter(slug, text).cells;
 
 const chapter = (body: string) => ['---', 'title: "T"', '---', '', ...body.split('\n')].join('\n');
 const fence = '```';
@@ -46,8 +50,8 @@ test('extractCells reads ids, hidden setup, options, the output block and their 
 });
 
 test('extractCells refuses a malformed cell with its file and line', () => {
-  assert.throws(() => extractCells('x', `${fence}ts cell\n1\n${fence}`), (e: Error) => e instanceof CellFormatError && /x\.mdx:1: a cell needs id=/.test(e.message));
-  assert.throws(() => extractCells('x', `${fence}ts cell id=a\n${fence}\n${fence}ts cell id=a\n${fence}`), /x\.mdx:3: cell id "a" is used twice/);
+  assert.throws(() => extractCells('x', `${fence}ts cell\n1\n${fence}`), (e: Error) => e instanceof BookError && /x\.mdx:1:1: a cell needs id=/.test(e.message));
+  assert.throws(() => extractCells('x', `${fence}ts cell id=a\n${fence}\n${fence}ts cell id=a\n${fence}`), /x\.mdx:3:1: cell id "a" is used twice/);
   assert.throws(() => extractCells('x', `${fence}ts cell id=a speed=fast\n${fence}`), /unknown cell option "speed"/);
   assert.throws(() => extractCells('x', `${fence}ts cell id=a timeout=soon\n${fence}`), /timeout must be a whole number/);
 });
@@ -104,9 +108,9 @@ test('checkCells: a wrong expected output, an infinite loop and a type error eac
   );
   const report = await checkCells(cells, { cacheFile: cacheFile(), exercises: [] });
   const text = formatReport(report);
-  assert.match(text, /content\/chapters\/broken\.mdx:8: cell "wrong": output differs from the book\n--- want \(the book\)\n\+\+\+ got \(the run\)\n- 3\n\+ 2/);
-  assert.match(text, /broken\.mdx:11: cell "forever" threw Timeout: stopped after 300 ms/);
-  assert.match(text, /broken\.mdx:17: cell "typed": Type 'string' is not assignable to type 'number'/);
+  assert.match(text, /content\/chapters\/broken\.mdx:8:1: cell "wrong": output differs from the book\n--- want \(the book\)\n\+\+\+ got \(the run\)\n- 3\n\+ 2/);
+  assert.match(text, /broken\.mdx:11:1: cell "forever" threw Timeout: stopped after 300 ms/);
+  assert.match(text, /broken\.mdx:17:7: cell "typed": Type 'string' is not assignable to type 'number'/);
   assert.equal(report.problems.length, 3);
 });
 

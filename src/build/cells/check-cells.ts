@@ -1,10 +1,12 @@
-// npm run check:cells [-- --no-cache | --timings]: every cell of every chapter, run and compared
-// with the book. --timings checks twice, cold (an empty cache) then warm, and prints both times.
+// npm run check:cells [-- --no-cache | --timings | --update]: every cell of every chapter, run and
+// compared with the book. --timings checks twice, cold (an empty cache) then warm, and prints both
+// times. --update writes each changed cell's new output into its chapter and shows the diff.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CellFormatError } from './extract.ts';
+import { BookError } from '../book/model.ts';
 import { checkCells, formatReport } from './check.ts';
+import { updateOutputs } from './update.ts';
 
 try {
   if (process.argv.includes('--timings')) {
@@ -16,11 +18,21 @@ try {
     if (cold.problems.length + warm.problems.length > 0) process.exitCode = 1;
   } else {
     const report = await checkCells(undefined, { useCache: !process.argv.includes('--no-cache') });
-    console.log(formatReport(report));
-    if (report.problems.length > 0) process.exitCode = 1;
+    if (process.argv.includes('--update') && report.changed.length > 0) {
+      for (const line of updateOutputs(report.changed)) console.log(line);
+      const rest = report.problems.filter((p) => !report.changed.some((c) => c.problem === p));
+      console.log(`check:cells --update: ${report.changed.length} output${report.changed.length === 1 ? '' : 's'} written into the book`);
+      if (rest.length > 0) {
+        console.log(formatReport({ ...report, problems: rest }));
+        process.exitCode = 1;
+      }
+    } else {
+      console.log(formatReport(report));
+      if (report.problems.length > 0) process.exitCode = 1;
+    }
   }
 } catch (error) {
-  if (!(error instanceof CellFormatError)) throw error;
+  if (!(error instanceof BookError)) throw error;
   console.error(error.message);
   process.exitCode = 1;
 }

@@ -3,13 +3,14 @@
 // and of the engine and runtime sources, so an unchanged book re-checks quickly.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { NodeCellHost } from '../node-host.ts';
-import { compareCell, type Problem } from '../../shared/compare.ts';
-import { type Cell, extractCells } from './extract.ts';
-import { typecheckCells } from './typecheck.ts';
-import { type Exercise, extractExercises } from '../exercises/extract.ts';
+import { dirname, resolve } from 'node:path';
+import { outputText } from '../../shared/compare.ts';
+import { loadBook } from '../book/book.ts';
+import type { Cell, Exercise } from '../book/model.ts';
 import { asCell, exerciseInput, judge, type Version } from '../exercises/verify.ts';
+import { NodeCellHost } from '../node-host.ts';
+import { compareCell, type Problem } from './compare.ts';
+import { typecheckCells } from './typecheck.ts';
 
 const root = process.cwd();
 export const cachePath = resolve(root, 'node_modules/.cache/annotated-microgpt/cells.json');
@@ -49,21 +50,18 @@ export interface CheckReport {
   cached: number;
   ran: number;
   problems: Problem[];
+  changed: ChangedOutput[]; // the cells among the problems that ran cleanly but printed other output
   seconds: number;
 }
 
-export function bookCells(dir = resolve(root, 'content/chapters')): Cell[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .sort()
-    .flatMap((f) => extractCells(f.replace(/\.mdx$/, ''), readFileSync(join(dir, f), 'utf8')));
-}
+export const bookCells = (): Cell[] => loadBook().flatMap((c) => c.cells);
+export const bookExercises = (): Exercise[] => loadBook().flatMap((c) => c.exercises);
 
-export function bookExercises(dir = resolve(root, 'content/chapters')): Exercise[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .sort()
-    .flatMap((f) => extractExercises(f.replace(/\.mdx$/, ''), readFileSync(join(dir, f), 'utf8')));
+// a cell whose run printed something other than the book's output, with what it printed
+export interface ChangedOutput {
+  cell: Cell;
+  got: string;
+  problem: Problem; // the difference reported
 }
 
 function exerciseHash(sources: string, ex: Exercise, version: Version): string {
@@ -82,6 +80,7 @@ export async function checkCells(
   const versions = exercises.flatMap((ex) => (['starter', 'solution'] as const).map((version) => ({ ex, version, hash: exerciseHash(sources, ex, version) })));
   const exercisesTodo = versions.filter((v) => !cache.cells[v.hash]);
   const problems: Problem[] = [];
+  const changed: ChangedOutput[] = [];
 
   const host = new NodeCellHost(2);
   try {
@@ -91,6 +90,7 @@ export async function checkCells(
         const problem = compareCell(cell, result);
         if (problem) problems.push(problem);
         else cache.cells[hashes.get(cell)!] = true;
+        if (problem && (result.error === null) !== cell.throws) changed.push({ cell, got: outputText(result), problem });
       }),
       ...exercisesTodo.map(async ({ ex, version, hash }) => {
         const problem = judge(ex, version, await host.run(exerciseInput(ex, version), ex.timeoutMs));
@@ -105,7 +105,7 @@ export async function checkCells(
   const bookHash = createHash('sha256').update([...hashes.values(), ...versions.map((v) => v.hash)].join()).digest('hex');
   if (cache.types !== bookHash) {
     const typeProblems = typecheckCells([...cells, ...versions.map((v) => asCell(v.ex, v.version))]);
-    problems.push(...typeProblems.map((p) => ({ cell: p.cell, line: p.line, message: p.message })));
+    problems.push(...typeProblems);
     cache.types = typeProblems.length === 0 ? bookHash : null;
   }
 
@@ -113,13 +113,13 @@ export async function checkCells(
     mkdirSync(dirname(cacheFile), { recursive: true });
     writeFileSync(cacheFile, JSON.stringify(cache));
   }
-  problems.sort((a, b) => a.cell.file.localeCompare(b.cell.file) || a.line - b.line);
+  problems.sort((a, b) => a.cell.file.localeCompare(b.cell.file) || a.line - b.line || a.column - b.column);
   const ran = todo.length + exercisesTodo.length;
-  return { cells: cells.length, exercises: exercises.length, cached: cells.length + versions.length - ran, ran, problems, seconds: (performance.now() - start) / 1000 };
+  return { cells: cells.length, exercises: exercises.length, cached: cells.length + versions.length - ran, ran, problems, changed, seconds: (performance.now() - start) / 1000 };
 }
 
 export function formatReport(report: CheckReport): string {
-  const lines = report.problems.map((p) => `${p.cell.file}:${p.line}: ${p.message}${p.diff ? `\n${p.diff}` : ''}`);
+  const lines = report.problems.map((p) => `${p.cell.file}:${p.line}:${p.column}: ${p.message}${p.diff ? `\n${p.diff}` : ''}`);
   lines.push(
     `check:cells: ${report.cells} cells and ${report.exercises} exercises (each run as starter and solution), ${report.ran} run, ${report.cached} unchanged since they last passed; ` +
       `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}; ${report.seconds.toFixed(2)} s`,

@@ -1,13 +1,14 @@
-// remark plugin: each cell (```ts cell id=… followed by its ```output block) becomes the <Cell>
-// component, which renders the code highlighted with its expected output and runs it on request;
-// each exercise (```ts exercise … with its solution, checks and hints blocks) becomes <Exercise>.
-// The formats are src/cells/extract.ts's and src/exercises/extract.ts's; the same parsers feed
-// `npm run check:cells`.
+// remark plugin: each cell of the chapter (a ```ts cell block and its ```output block) becomes the
+// <Cell> component, which renders the code highlighted with its expected output and runs it on
+// request; each exercise (its starter, solution, checks and hints blocks) becomes <Exercise>.
+// The cells and exercises are the book model's (src/build/book), read from this very tree, so a
+// block nested in <details>, a list or a component is rendered where it sits, as it is checked.
 import { parse } from 'acorn';
-import { basename, relative, resolve } from 'node:path';
-import type { Root, RootContent } from 'mdast';
-import { type ExercisePageData, extractExercises } from '../exercises/extract.ts';
-import { extractCells } from './extract.ts';
+import type { Parent, Root, RootContent } from 'mdast';
+import { resolve } from 'node:path';
+import type { CellPageData, ExercisePageData } from '../../shared/book-data.ts';
+import { chapterOf, isChapterFile } from '../book/book.ts';
+import type { TreeSpot } from '../book/model.ts';
 
 const cellComponent = resolve(process.cwd(), 'src/components/Cell.astro');
 const exerciseComponent = resolve(process.cwd(), 'src/components/Exercise.astro');
@@ -19,38 +20,26 @@ const esmImport = (name: string, path: string) => {
   return { type: 'mdxjsEsm', value, data: { estree: parse(value, { ecmaVersion: 'latest', sourceType: 'module' }) } } as unknown as RootContent;
 };
 
+// the block's nodes, wherever they sit, replaced by one element
+function replace({ parent, nodes }: TreeSpot, by: RootContent): void {
+  const index = (parent as Parent).children.indexOf(nodes[0]);
+  if (index === -1) throw new Error('a cell or exercise is no longer where the book model found it');
+  (parent as Parent).children.splice(index, nodes.length, by);
+}
+
 export function remarkCells() {
   return (tree: Root, file: { path?: string; value?: unknown }) => {
-    const path = file.path ?? '';
-    if (!relative(process.cwd(), path).startsWith('content/chapters/')) return;
-    const chapter = basename(path).replace(/\.mdx?$/, '');
-    const text = String(file.value ?? '');
-    const cells = extractCells(chapter, text);
-    const exercises = extractExercises(chapter, text);
-    if (cells.length === 0 && exercises.length === 0) return;
-    const byLine = new Map(cells.map((c) => [c.line, c]));
-    const exerciseAt = new Map(exercises.map((e) => [e.line, e]));
-    // the fences a cell or an exercise renders itself: its output, solution, checks and hints
-    const taken = new Set<number>();
-    for (const cell of cells) if (cell.expectedLine !== null) taken.add(cell.expectedLine);
-    for (const e of exercises) for (const line of [e.solutionLine - 1, e.checksLine - 1, e.hintsLine]) taken.add(line);
-    const children: RootContent[] = [];
-    for (const node of tree.children) {
-      const line = node.position?.start.line ?? -1;
-      const cell = node.type === 'code' ? byLine.get(line) : undefined;
-      const exercise = node.type === 'code' ? exerciseAt.get(line) : undefined;
-      if (cell) {
-        const data = { chapter, id: cell.id, setup: cell.setup, code: cell.code, expected: cell.expected, timeoutMs: cell.timeoutMs, throws: cell.throws };
-        children.push(element('Cell', 'cell', JSON.stringify(data)));
-      } else if (exercise) {
-        const { id, title, setup, starter, solution, checks, checkNames, hints, timeoutMs } = exercise;
-        const data: ExercisePageData = { chapter, id, title, setup, starter, solution, checks, checkNames, hints, timeoutMs };
-        children.push(element('Exercise', 'exercise', JSON.stringify(data)));
-      } else if (!(node.type === 'code' && taken.has(line))) {
-        children.push(node);
-      }
+    if (!isChapterFile(file.path)) return;
+    const chapter = chapterOf(tree, file.path!, String(file.value ?? ''));
+    if (chapter.cells.length === 0 && chapter.exercises.length === 0) return;
+    for (const { chapter: slug, id, setup, code, expected, timeoutMs, throws, spot } of chapter.cells) {
+      const data: CellPageData = { chapter: slug, id, setup, code, expected, timeoutMs, throws };
+      replace(spot, element('Cell', 'cell', JSON.stringify(data)));
     }
-    children.unshift(esmImport('Cell', cellComponent), esmImport('Exercise', exerciseComponent));
-    tree.children = children;
+    for (const { chapter: slug, id, title, setup, starter, solution, checks, checkNames, hints, timeoutMs, spot } of chapter.exercises) {
+      const data: ExercisePageData = { chapter: slug, id, title, setup, starter, solution, checks, checkNames, hints, timeoutMs };
+      replace(spot, element('Exercise', 'exercise', JSON.stringify(data)));
+    }
+    tree.children.unshift(esmImport('Cell', cellComponent), esmImport('Exercise', exerciseComponent));
   };
 }

@@ -2,11 +2,12 @@
 // TypeScript program; errors are reported at the chapter's line.
 import { resolve } from 'node:path';
 import ts from 'typescript';
-import type { Cell } from './extract.ts';
+import type { CheckedCode as Cell } from './compare.ts';
 
 export interface TypeProblem {
   cell: Cell;
   line: number; // in the chapter
+  column: number;
   message: string;
 }
 
@@ -61,8 +62,8 @@ export function typecheckCells(cells: Cell[]): TypeProblem[] {
   for (const [file, cell] of files) {
     const source = program.getSourceFile(file)!;
     for (const d of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
-      const { line } = d.start === undefined ? { line: 0 } : source.getLineAndCharacterOfPosition(d.start);
-      problems.push({ cell, line: cell.line + line + 1, message: `cell "${cell.id}": ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}` });
+      const { line, character } = d.start === undefined ? { line: 0, character: 0 } : source.getLineAndCharacterOfPosition(d.start);
+      problems.push({ cell, line: cell.line + line + 1, column: cell.place.column + character, message: `cell "${cell.id}": ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}` });
     }
   }
   return problems;

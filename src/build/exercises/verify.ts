@@ -1,9 +1,8 @@
 // What the build proves about each exercise: its solution passes every check, its starter code
 // fails at least one (so there is something to do), and both type-check with the checks.
-import type { Problem } from '../../shared/compare.ts';
-import type { Cell } from '../cells/extract.ts';
 import type { ExerciseInput, ExerciseResult } from '../../runtime/exercise.ts';
-import type { Exercise } from './extract.ts';
+import type { Exercise } from '../book/model.ts';
+import type { CheckedCode, Problem } from '../cells/compare.ts';
 
 export type Version = 'starter' | 'solution';
 
@@ -12,26 +11,22 @@ export function exerciseInput(ex: Exercise, version: Version): ExerciseInput {
 }
 
 // the exercise as a cell, for the type checker and for problem reports: a version, then the checks
-export function asCell(ex: Exercise, version: Version): Cell {
-  const codeLine = version === 'starter' ? ex.starterLine : ex.solutionLine;
+export function asCell(ex: Exercise, version: Version): CheckedCode {
   return {
     chapter: ex.chapter,
     file: ex.file,
     id: `${ex.id}.${version}`,
+    place: ex.place,
     line: version === 'starter' ? ex.line : ex.solutionLine - 1,
     setup: ex.setup,
     code: `${version === 'starter' ? ex.starter : ex.solution}\n${ex.checks}`,
-    codeLine,
-    expected: null,
-    expectedLine: null,
-    timeoutMs: ex.timeoutMs,
-    throws: false,
+    codeLine: version === 'starter' ? ex.starterLine : ex.solutionLine,
   };
 }
 
 export function judge(ex: Exercise, version: Version, result: ExerciseResult): Problem | null {
   const cell = asCell(ex, version);
-  const at = (line: number, message: string): Problem => ({ cell, line, message: `exercise "${ex.id}": ${message}` });
+  const at = (line: number, message: string): Problem => ({ cell, line, column: ex.place.column, message: `exercise "${ex.id}": ${message}` });
   if (version === 'starter') {
     if (result.passed) return at(ex.line, 'the starter code already passes every check; give the reader something to do');
     return null;

@@ -1,40 +1,22 @@
-// The book as lessons see it, read from content/chapters/ at build: each chapter's title, the
-// anchors of its headings (as the site renders them) and its exercises.
-import GithubSlugger from 'github-slugger';
+// Lesson plans, checked against the book as lessons see it (the book model's chapters: each
+// one's title, the anchors of its headings as the site renders them, and its exercises).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { fences } from '../cells/extract.ts';
-import { extractExercises } from '../exercises/extract.ts';
+import { loadBook } from '../book/book.ts';
 import { type BookIndex, LessonError, type Lesson, validateLesson } from './schema.ts';
 
 const root = process.cwd();
 
-export function headings(mdx: string): { id: string; text: string; depth: number }[] {
-  const inFence = new Set<number>();
-  for (const f of fences(mdx)) for (let l = f.open; l <= f.close; l++) inFence.add(l);
-  const slugger = new GithubSlugger();
-  return mdx.split('\n').flatMap((line, i) => {
-    const m = /^(#{2,4})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (!m || inFence.has(i + 1)) return [];
-    const text = m[2].replace(/`([^`]*)`/g, '$1').replace(/[*_]/g, '').replace(/\$([^$]*)\$/g, '$1');
-    return [{ id: slugger.slug(text), text, depth: m[1].length }];
-  });
-}
-
-export function bookIndex(dir = resolve(root, 'content/chapters')): BookIndex {
-  const chapters: BookIndex['chapters'] = {};
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
-    const slug = f.replace(/\.mdx$/, '');
-    const text = readFileSync(join(dir, f), 'utf8');
-    const title = /^title:\s*"?(.*?)"?\s*$/m.exec(text)?.[1] ?? slug;
-    chapters[slug] = {
-      title,
-      sections: headings(text).map(({ id, text }) => ({ id, text })),
-      exercises: extractExercises(slug, text).map((e) => ({ id: e.id, title: e.title })),
-    };
-  }
-  return { chapters };
+export function bookIndex(chapters = loadBook()): BookIndex {
+  return {
+    chapters: Object.fromEntries(
+      chapters.map((c) => [
+        c.slug,
+        { title: c.title, sections: c.sections.map(({ id, text }) => ({ id, text })), exercises: c.exercises.map((e) => ({ id: e.id, title: e.title })) },
+      ]),
+    ),
+  };
 }
 
 // every lesson in lessons/, validated; throws one LessonError listing every problem in every file

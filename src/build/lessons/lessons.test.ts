@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { bookIndex, headings, loadLessons } from './book.ts';
+import { parseChapter } from '../book/book.ts';
+import { bookIndex, loadLessons } from './book.ts';
 import { type BookIndex, LessonError, validateLesson } from './schema.ts';
 
 const book: BookIndex = {
@@ -76,6 +77,6 @@ test('a lesson file that is not YAML is named, and the other lessons are still c
 
 test('section anchors are the ids the site gives headings', () => {
   const mdx = '## What it is\n\n```ts\n## not a heading\n```\n\n### `Value.backward`\n\n## Python\'s random module, in brief\n\n## What it is';
-  assert.deepEqual(headings(mdx).map((h) => h.id), ['what-it-is', 'valuebackward', 'pythons-random-module-in-brief', 'what-it-is-1']);
+  assert.deepEqual(parseChapter('x', mdx).sections.map((h) => h.id), ['what-it-is', 'valuebackward', 'pythons-random-module-in-brief', 'what-it-is-1']);
   assert.ok(bookIndex().chapters.gpt.sections.some((s) => s.id === 'attention'));
 });

@@ -1,6 +1,6 @@
 // npm run check:literate [-- --strict]: every line of the engine's component modules that no
 // chapter quotes, then the coverage. --strict exits non-zero below 100%.
-import { allQuotes } from './quotes.ts';
+import { loadBook } from '../book/book.ts';
 import { componentModules, countedLines, readEngineFile } from './regions.ts';
 
 export interface Coverage {
@@ -10,7 +10,7 @@ export interface Coverage {
 }
 
 export function literateCoverage(): Coverage {
-  const quotes = allQuotes();
+  const quotes = loadBook().flatMap((c) => c.quotes);
   const coverage: Coverage = { quoted: 0, total: 0, unquoted: [] };
   for (const module of componentModules()) {
     const file = readEngineFile(module);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile } from '@mdx-js/mdx';
 import { literateCoverage } from './check-literate.ts';
-import { quotesIn } from './quotes.ts';
+import { parseChapter } from '../book/book.ts';
 import { componentModules, isMarker, parseRegions, readEngineFile, regionLines } from './regions.ts';
 import { checkSourceTag, remarkLiterate } from './remark-literate.ts';
 
@@ -34,7 +34,7 @@ test('every engine region parses, and a quoted region shows its real line number
 
 test('quotesIn finds each <Source> with its section and line, ignoring code fences', () => {
   const mdx = ['---', 'title: "T"', '---', '', '## First part', '<Source file="value.ts" region="backward" />', '```', '<Source file="x.ts" region="y" />', '```', '## Second `part`', 'text <Source file="model.ts" region="gpt"/>'].join('\n');
-  const quotes = quotesIn('autograd', mdx);
+  const quotes = parseChapter('autograd', mdx).quotes;
   assert.deepEqual(
     quotes.map((q) => [q.module, q.region, q.section?.id, q.line, q.chapterTitle]),
     [
@@ -56,7 +56,7 @@ test('a chapter quoting a region that does not exist fails to compile, naming th
   const value = '# Title\n\nSome text.\n\n<Source file="value.ts" region="backwards" />\n';
   await assert.rejects(
     compile({ value, path: `${process.cwd()}/content/chapters/broken.mdx` }, { remarkPlugins: [remarkLiterate] }),
-    /content\/chapters\/broken\.mdx:5: <Source file="value\.ts" region="backwards">: engine\/src\/value\.ts has no region "backwards"/,
+    /content\/chapters\/broken\.mdx:5:1: <Source file="value\.ts" region="backwards">: engine\/src\/value\.ts has no region "backwards"/,
   );
   await compile({ value: value.replace('backwards', 'backward') }, { remarkPlugins: [remarkLiterate] });
 });

@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { ALLOWLIST, checkChapterNumbers, isBacked, proseNumbers, referenceFacts, scanNumbers, supportedNumbers } from './numbers.ts';
 import type { NumberSources, ProseNumber } from './numbers.ts';
+import { parseChapter } from '../book/book.ts';
+
+const chapter = (mdx: string) => parseChapter('x', mdx);
 
 const fence = '```';
 const one = (text: string): ProseNumber => {
@@ -44,10 +47,18 @@ test('proseNumbers finds the numbers of the prose, with their lines, and skips e
     '  value={[36, 37]}', // 27
     '/>', // 28
     'It is -0.5, −2.5, 1e-8, 62% and 3.3. {/* don\'t count 38 */}', // 29
-    'A stray { brace and 2 < 39 leave the rest of the page counted: 40.', // 30
+    '', // 30
+    '</details>', // 31
+    '', // 32
+    '````md', // 33
+    '```ts cell id=inner', // 34: a fence inside a longer fence is code
+    'console.log(41)', // 35
+    '```', // 36
+    '````', // 37
+    'See https://y.org/888 and 2 < 3 is written with a character reference: 2 &lt; 39, then 40.', // 38
   ].join('\n');
   assert.deepEqual(
-    proseNumbers(mdx).map((n) => [n.line, n.text]),
+    proseNumbers(chapter(mdx)).map((n) => [n.line, n.text]),
     [
       [3, '8,422'],
       [5, '2.1'],
@@ -63,9 +74,11 @@ test('proseNumbers finds the numbers of the prose, with their lines, and skips e
       [29, '1e-8'],
       [29, '62%'],
       [29, '3.3'],
-      [30, '2'],
-      [30, '39'],
-      [30, '40'],
+      [38, '2'],
+      [38, '3'],
+      [38, '2'],
+      [38, '39'],
+      [38, '40'],
     ],
   );
 });
@@ -140,7 +153,7 @@ test('supportedNumbers reads output blocks, cell code with its hidden setup, quo
     },
     facts: [42],
   };
-  const supported = supportedNumbers(mdx, sources);
+  const supported = supportedNumbers(chapter(mdx), sources);
   assert.deepEqual(regions, ['value.ts#backward']);
   for (const n of [4096, 16, 3.2958, 0.6213, 1024, 6000, 42]) assert.ok(supported.includes(n), `${n} in ${supported}`);
   for (const n of [777, 666, 8888, 5555]) assert.ok(!supported.includes(n), `${n} not in ${supported}`);
@@ -179,8 +192,8 @@ test('checkChapterNumbers reports exactly the unbacked number, with its file and
     '',
     'After training it writes 20 names, and 4 heads of 16 values read 137 tokens.',
   ].join('\n');
-  const problems = checkChapterNumbers('content/chapters/x.mdx', mdx, { region: () => '', facts: [1000, 2.1095, 20, 16] });
-  assert.deepEqual(problems, ['content/chapters/x.mdx:16: the number 137 is not printed by a cell on this page, in the engine code it quotes, nor in the reference']);
+  const problems = checkChapterNumbers(chapter(mdx), { region: () => '', facts: [1000, 2.1095, 20, 16] });
+  assert.deepEqual(problems, ['content/chapters/x.mdx:16:66: the number 137 is not printed by a cell on this page, in the engine code it quotes, nor in the reference']);
   // without the reference: 3.5 and 4,224 are still backed by the cell, 4 is a small count; 1000, 2.1, 20, 16 and 137 are not
-  assert.deepEqual(checkChapterNumbers('content/chapters/x.mdx', mdx, noSources).map((p) => p.split(': the')[0].replace(/^.*:(\d+)$/, '$1') + ' ' + /number (\S+)/.exec(p)![1]), ['3 1000', '6 2.1', '16 20', '16 16', '16 137']);
+  assert.deepEqual(checkChapterNumbers(chapter(mdx), noSources).map((p) => `${/^[^:]+:(\d+):/.exec(p)![1]} ${/number (\S+)/.exec(p)![1]}`), ['3 1000', '6 2.1', '16 20', '16 16', '16 137']);
 });

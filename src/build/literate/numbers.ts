@@ -1,10 +1,15 @@
 // "Numbers are never invented": every number in a chapter's prose is printed by a checked cell on
 // the same page, appears in the engine code the page quotes, or is a fact of the reference run
-// (content/reference/). Pure functions: the caller reads the files and passes their text.
-import { quotesIn } from './quotes.ts';
+// (content/reference/). It reads the book model's prose (src/build/book): the text a reader sees,
+// with code, math, tags, attributes and link targets already left out by the tree.
+import { codeNumbers } from '../book/code.ts';
+import type { Chapter } from '../book/model.ts';
+
+export { codeNumbers };
 
 export interface ProseNumber {
   line: number; // 1-based line in the MDX file
+  column: number; // of the text run it sits in
   text: string; // as written: "8,422", "3.3", "62%", "1e-8"
   value: number; // normalised; a percentage as a fraction (62% -> 0.62)
   decimals: number; // the precision written, in decimal places of value (62% -> 2, 1e-8 -> 8)
@@ -24,128 +29,33 @@ export const ALLOWLIST: ReadonlyMap<number, string> = new Map([
 // a number in prose or output: digits (thousands commas allowed), decimals, exponent, sign, %;
 // not glued to a word: GPT-2, UTF-16, U+3000, MT19937, x2, 1st and v3.11.4 are not numbers
 const NUMBER = /(?<![\p{L}\p{N}_.]|\p{L}[-+])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([eE][-+−]?\d+)?(%?)(?![\p{L}\p{N}_]|\.\d)/gu;
-// a number in code: 1_000, 0x1f, 2.5e-3
-const CODE_NUMBER = /(?<![\p{L}\p{N}_$.])(-?)(0[xX][\da-fA-F]+|\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?)(?![\p{L}\p{N}_$])/gu;
 
-export function scanNumbers(text: string, line = 1): ProseNumber[] {
+// URLs written as text (an autolink's text is its address)
+const URL_TEXT = /\b(?:https?:\/\/|www\.)[^\s)>\]]+/g;
+
+export function scanNumbers(text: string, line = 1, column = 1): ProseNumber[] {
   return text.split('\n').flatMap((row, i) =>
-    [...row.matchAll(NUMBER)].map(([text, sign, int, frac = '', exp = '', pct]) => {
+    [...row.replace(URL_TEXT, (m) => ' '.repeat(m.length)).matchAll(NUMBER)].map(({ 0: text, 1: sign, 2: int, 3: frac = '', 4: exp = '', 5: pct, index }) => {
       const percent = pct === '%';
       const e = exp ? Number(exp.slice(1).replace('−', '-')) : 0;
       const value = Number(`${sign ? '-' : ''}${int.replace(/,/g, '')}${frac}e${e - (percent ? 2 : 0)}`);
-      return { line: line + i, text, value, decimals: Math.max(0, (frac ? frac.length - 1 : 0) - e) + (percent ? 2 : 0), percent };
+      return { line: line + i, column: (i === 0 ? column : 1) + index, text, value, decimals: Math.max(0, (frac ? frac.length - 1 : 0) - e) + (percent ? 2 : 0), percent };
     }),
   );
 }
 
-// numbers in code, not in its comments: a comment is prose nobody runs
-export function codeNumbers(code: string): number[] {
-  const uncommented = code.replace(/\/\*[\s\S]*?\*\/|(?<![:'"`])\/\/.*$/gm, '');
-  return [...uncommented.matchAll(CODE_NUMBER)].map(([, sign, n]) => (sign ? -1 : 1) * Number(n.replace(/_/g, '')));
-}
-
-interface Fence {
-  lang: string;
-  meta: string;
-  body: string;
-}
-
-const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-const unquote = (s: string) => s.trim().replace(/^(["'])(.*)\1$/, '$2');
-
-// blank out JSX/HTML tags (attributes included, across lines) and {expressions}, keeping line breaks
-function maskTags(text: string): string {
-  const out = [...text];
-  const skipTo = (start: number, close: string): number => {
-    let depth = 0;
-    let quote = '';
-    for (let i = start + 1; i < out.length; i++) {
-      const c = out[i];
-      if (quote) quote = c === quote ? '' : quote;
-      else if (c === '/' && out[i + 1] === '*') {
-        i += 2; // a comment: its quotes are words
-        while (i < out.length && !(out[i - 1] === '*' && out[i] === '/')) i++;
-      }
-      else if (c === '"' || c === "'" || c === '`') quote = c;
-      else if (c === '{') depth++;
-      else if (c === '}' && depth > 0) depth--;
-      else if (c === close && depth === 0) return i;
-    }
-    return -1; // never closed: not a tag after all
-  };
-  for (let i = 0; i < out.length; i++) {
-    const isTag = out[i] === '<' && /[\p{L}/!>]/u.test(out[i + 1] ?? '');
-    if (!isTag && out[i] !== '{') continue;
-    const end = skipTo(i, isTag ? '>' : '}');
-    if (end === -1) continue;
-    for (let k = i; k <= end; k++) if (out[k] !== '\n') out[k] = ' ';
-    i = end;
-  }
-  return out.join('');
-}
-
-// The chapter split in two: its prose, with everything that is not prose blanked (lines kept in
-// place), and its fenced blocks.
-export function splitChapter(mdx: string): { prose: string; fences: Fence[] } {
-  const lines = mdx.split('\n');
-  const prose = lines.map(() => '');
-  const fences: Fence[] = [];
-  let i = 0;
-  if (lines[0]?.trim() === '---') {
-    let list = false;
-    for (i = 1; i < lines.length && lines[i].trim() !== '---'; i++) {
-      const key = /^(\w+):\s*(.*)$/.exec(lines[i]);
-      const item = /^\s+-\s+(.*)$/.exec(lines[i]);
-      if (key) list = key[1] === 'objectives';
-      if (key && (key[1] === 'description' || key[1] === 'summary')) prose[i] = unquote(key[2]);
-      else if (!key && item && list) prose[i] = unquote(item[1]);
-    }
-    i++;
-  }
-  let math = false;
-  let statement = false; // inside a multi-line import/export
-  for (; i < lines.length; i++) {
-    const line = lines[i];
-    const open = /^ {0,3}(`{3,}|~{3,})\s*([\w-]*)\s*(.*)$/.exec(line);
-    if (open && !math) {
-      const closes = (l: string) => new RegExp(`^\\s*${open[1][0]}{${open[1].length},}\\s*$`).test(l);
-      let j = i + 1;
-      while (j < lines.length && !closes(lines[j])) j++;
-      fences.push({ lang: open[2], meta: open[3].trim(), body: lines.slice(i + 1, j).join('\n') });
-      i = j;
-    } else if (/^\s*\$\$/.test(line)) {
-      if (!(line.trim().length > 2 && line.trim().endsWith('$$'))) math = !math;
-    } else if (math) {
-      continue;
-    } else if (statement || /^(import|export)\b/.test(line)) {
-      statement = !/(['"];?|;)\s*$/.test(line);
-    } else prose[i] = line;
-  }
-  let text = prose.join('\n');
-  text = text.replace(/(`+)[\s\S]*?(?<!`)\1(?!`)/g, blank); // inline code
-  text = text.replace(/(?<!\\)\$[^$\n]+?\$/g, blank); // inline math
-  text = maskTags(text);
-  text = text.replace(/\]\([^)]*\)/g, (m) => `]${blank(m.slice(1))}`); // link targets
-  text = text.replace(/\b(?:https?:\/\/|www\.)[^\s)>\]]+/g, blank);
-  text = text.replace(/&#?\w+;/g, blank); // entities
-  return { prose: text, fences };
-}
-
 // every number written in the chapter's prose, with its line
-export function proseNumbers(mdx: string): ProseNumber[] {
-  return scanNumbers(splitChapter(mdx).prose);
+export function proseNumbers(chapter: Chapter): ProseNumber[] {
+  return chapter.prose.flatMap((p) => scanNumbers(p.value, p.place.line, p.place.column));
 }
 
 // every number the page can back: its output blocks, its cells' code (hidden setup included), the
 // engine regions it quotes, and the reference facts
-export function supportedNumbers(mdx: string, sources: NumberSources): number[] {
-  const { fences } = splitChapter(mdx);
+export function supportedNumbers(chapter: Chapter, sources: NumberSources): number[] {
   const numbers = [...sources.facts];
-  for (const fence of fences) {
-    if (fence.lang === 'output') numbers.push(...scanNumbers(fence.body).map((n) => n.value));
-    else if (fence.lang === 'ts' && /^cell\b/.test(fence.meta)) numbers.push(...codeNumbers(fence.body));
-  }
-  for (const quote of quotesIn('', mdx)) numbers.push(...codeNumbers(sources.region(`${quote.module}.ts`, quote.region)));
+  for (const output of chapter.outputs) numbers.push(...scanNumbers(output).map((n) => n.value));
+  for (const cell of chapter.cells) numbers.push(...codeNumbers(cell.setup), ...codeNumbers(cell.code));
+  for (const quote of chapter.quotes) numbers.push(...codeNumbers(sources.region(`${quote.module}.ts`, quote.region)));
   return numbers;
 }
 
@@ -180,10 +90,10 @@ export function referenceFacts(files: Readonly<Record<string, string>>): number[
   return facts;
 }
 
-// "content/chapters/x.mdx:LINE: ..." for every prose number the page does not back
-export function checkChapterNumbers(file: string, mdx: string, deps: NumberSources): string[] {
-  const supported = supportedNumbers(mdx, deps);
-  return proseNumbers(mdx)
+// "content/chapters/x.mdx:LINE:COLUMN: ..." for every prose number the page does not back
+export function checkChapterNumbers(chapter: Chapter, deps: NumberSources): string[] {
+  const supported = supportedNumbers(chapter, deps);
+  return proseNumbers(chapter)
     .filter((n) => !isBacked(n, supported))
-    .map((n) => `${file}:${n.line}: the number ${n.text} is not printed by a cell on this page, in the engine code it quotes, nor in the reference`);
+    .map((n) => `${chapter.file}:${n.line}:${n.column}: the number ${n.text} is not printed by a cell on this page, in the engine code it quotes, nor in the reference`);
 }

@@ -1,17 +1,15 @@
 // Named regions of the engine's source files: `// #region name` ... `// #endregion name`.
 // Chapters quote regions; the engine pages list them; check:literate counts what is quoted.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { componentModules as modules } from '../../shared/engine-modules.ts';
 
 // paths from the project root: Astro and the npm scripts run there (bundled code has no stable dirname)
 export const engineSrc = resolve(process.cwd(), 'engine', 'src');
 
 // the modules whose every line the book explains (cli.ts and index.ts are plumbing)
 export function componentModules(): string[] {
-  return readdirSync(engineSrc)
-    .filter((f) => f.endsWith('.ts') && f !== 'cli.ts' && f !== 'index.ts')
-    .map((f) => f.replace(/\.ts$/, ''))
-    .sort();
+  return [...modules];
 }
 
 export interface Region {

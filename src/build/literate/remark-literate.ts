@@ -1,16 +1,11 @@
 // remark plugin: every <Source file="x.ts" region="name" /> in a chapter must name a real region
-// of a real engine file; if not, the build fails with the chapter file and line.
+// of a real engine file; if not, the build fails with the chapter file, line and column.
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { chapterOf, isChapterFile } from '../book/book.ts';
+import { BookError } from '../book/model.ts';
 import { engineSrc, readEngineFile } from './regions.ts';
-
-interface JsxAttribute {
-  type: string;
-  name?: string;
-  value?: unknown;
-}
 
 export function checkSourceTag(attributes: Record<string, unknown>): string | null {
   const { file, region } = attributes;
@@ -22,17 +17,11 @@ export function checkSourceTag(attributes: Record<string, unknown>): string | nu
 }
 
 export function remarkLiterate() {
-  return (tree: Root, file: { path?: string }) => {
-    visit(tree, (node: any) => {
-      if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || node.name !== 'Source') return;
-      const attributes = Object.fromEntries(
-        (node.attributes as JsxAttribute[]).filter((a) => a.type === 'mdxJsxAttribute' && a.name).map((a) => [a.name, a.value]),
-      );
-      const problem = checkSourceTag(attributes);
-      if (problem) {
-        const where = `${file.path ? relative(process.cwd(), file.path) : 'chapter'}:${node.position?.start.line ?? '?'}`;
-        throw new Error(`${where}: ${problem}`);
-      }
-    });
+  return (tree: Root, file: { path?: string; value?: unknown }) => {
+    if (!isChapterFile(file.path)) return;
+    for (const quote of chapterOf(tree, file.path!, String(file.value ?? '')).quotes) {
+      const problem = checkSourceTag(quote.attributes);
+      if (problem) throw new BookError(quote.place, problem);
+    }
   };
 }

@@ -3,23 +3,30 @@
 
 export interface ChartSeries {
   label: string;
-  color?: string; // a CSS custom property of the theme; the accent colour unless given
+  color?: string; // a CSS custom property of the theme; the next of seriesColors unless given
   dash?: number[];
 }
 
+// the theme's colours for series, in turn (each is set for light and dark by Starlight)
+export const seriesColors = ['--sl-color-accent-high', '--sl-color-orange-high', '--sl-color-green-high', '--sl-color-purple-high', '--sl-color-red-high', '--sl-color-blue-high'];
+
+// data[0] is the x values (the steps), then one array per series; null where a series has no point
+export type ChartData = (number | null)[][];
+
 export interface Chart {
-  setData(data: number[][]): void;
+  setData(data: ChartData): void;
 }
 
-type UPlotClass = new (options: object, data: number[][], target: HTMLElement) => Chart;
+type UPlotClass = new (options: object, data: ChartData, target: HTMLElement) => Chart;
 let uplot: Promise<UPlotClass> | null = null;
 
-export async function drawLineChart(box: HTMLElement, yLabel: string, series: ChartSeries[], data: number[][], options: { height?: number; yRange?: [number, number] } = {}): Promise<Chart> {
+export async function drawLineChart(box: HTMLElement, yLabel: string, series: ChartSeries[], data: ChartData, options: { height?: number; yRange?: [number, number] } = {}): Promise<Chart> {
   uplot ??= import('uplot').then((m) => (m as unknown as { default: UPlotClass }).default);
   const UPlot = await uplot;
   const css = getComputedStyle(document.documentElement);
   const color = (name: string) => css.getPropertyValue(name).trim();
   const axis = color('--sl-color-gray-2');
+  box.dataset.series = String(series.length);
   return new UPlot(
     {
       width: Math.max(240, box.clientWidth || 600),
@@ -27,7 +34,7 @@ export async function drawLineChart(box: HTMLElement, yLabel: string, series: Ch
       scales: { x: { time: false }, ...(options.yRange ? { y: { auto: false, range: options.yRange } } : {}) },
       legend: { show: series.length > 1 },
       axes: [{ stroke: axis, label: 'step' }, { stroke: axis, label: yLabel }],
-      series: [{}, ...series.map((s) => ({ label: s.label, stroke: color(s.color ?? '--sl-color-accent-high'), width: 1.5, dash: s.dash }))],
+      series: [{}, ...series.map((s, i) => ({ label: s.label, stroke: color(s.color ?? seriesColors[i % seriesColors.length]), width: 1.5, dash: s.dash }))],
     },
     data,
     box,

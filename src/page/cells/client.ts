@@ -59,7 +59,7 @@ class CellView extends EditableCode {
   private restore(): void {
     const saved = loadEdit(this.data.chapter, this.data.id);
     if (saved.kind === 'corrupt') {
-      this.notify(`Your saved edit of this cell could not be read, so the book's version is shown. The unreadable text is kept in this browser's storage under "microgpt:cell:${this.data.chapter}:${this.data.id}:unreadable".`);
+      this.notify(`Your saved edit of this cell could not be read, so the book's version is shown. The unreadable text is kept in this browser's storage under "${saved.keptAs}".`);
       return;
     }
     if (saved.kind !== 'saved' || saved.edit.code === this.data.code) return;

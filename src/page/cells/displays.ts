@@ -1,6 +1,6 @@
 // Draws what a cell shows through @microgpt/display: tables and heatmaps as HTML tables, line
 // charts with uPlot (loaded the first time a chart appears), live charts with a progress bar.
-import type { Display } from '../../runtime/display.ts';
+import type { Display, LineChart } from '../../runtime/display.ts';
 import { type Chart, drawLineChart } from './chart.ts';
 
 interface Live {
@@ -38,7 +38,7 @@ export class DisplayArea {
     this.container.append(figure);
     if (display.kind === 'table') figure.append(htmlTable(display.columns, display.rows));
     else if (display.kind === 'heatmap') figure.append(heatmapTable(display.values, display.rowLabels, display.colLabels));
-    else if (display.kind === 'line') void this.chart(figure, display.title, display.series[0]?.values ?? []);
+    else if (display.kind === 'line') void this.chart(figure, display.title, display.series);
     else if (display.kind === 'live') {
       const progress = document.createElement('progress');
       progress.max = display.total ?? 1;
@@ -47,17 +47,20 @@ export class DisplayArea {
       const rate = document.createElement('span');
       rate.className = 'cell-rate';
       figure.append(progress, rate);
-      this.live.set(display.id, { values: [], plot: this.chart(figure, display.title, []), progress, rate, started: performance.now(), scheduled: false });
+      this.live.set(display.id, { values: [], plot: this.chart(figure, display.title, [{ name: display.title, values: [] }]), progress, rate, started: performance.now(), scheduled: false });
     }
   }
 
-  private chart(figure: HTMLElement, title: string, values: number[]): Promise<Chart> {
+  // every series over the same steps, 1 to the longest one's length; a shorter one just ends
+  private chart(figure: HTMLElement, title: string, series: LineChart['series']): Promise<Chart> {
     const box = document.createElement('div');
     box.className = 'cell-chart';
     box.setAttribute('role', 'img');
-    box.setAttribute('aria-label', `Line chart: ${title}`);
+    box.setAttribute('aria-label', series.length > 1 ? `Line chart: ${title}, ${series.map((s) => s.name).join(', ')}` : `Line chart: ${title}`);
     figure.append(box);
-    return drawLineChart(box, title, [{ label: title }], [values.map((_, i) => i + 1), values], { height: 220 });
+    const steps = Array.from({ length: Math.max(0, ...series.map((s) => s.values.length)) }, (_, i) => i + 1);
+    const data = [steps, ...series.map((s) => steps.map((_, i) => s.values[i] ?? null))];
+    return drawLineChart(box, title, series.map((s) => ({ label: s.name })), data, { height: 220 });
   }
 
   private point(id: number, value: number): void {

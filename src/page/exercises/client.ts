@@ -3,9 +3,9 @@
 // Reset with Undo. The attempt is kept across reloads; a pass is recorded in the reader's progress.
 import { EditableCode } from '../cells/editable.ts';
 import { Runner } from '../cells/runner.ts';
-import { loadEdit, saveEdit } from '../storage.ts';
+import { beforeSolutionSlot, exerciseSlot, loadEdit, saveEdit } from '../storage.ts';
 import type { ExerciseResult } from '../../runtime/exercise.ts';
-import type { ExercisePageData } from '../../build/exercises/extract.ts';
+import type { ExercisePageData } from '../../shared/book-data.ts';
 import { markExercisePassed } from '../progress/store.ts';
 
 export function setUpExercises(): void {
@@ -14,10 +14,6 @@ export function setUpExercises(): void {
     new ExerciseView(root);
   }
 }
-
-// attempts are kept beside cell edits, under a key of their own
-const slot = (id: string) => `exercise/${id}`;
-const beforeSolution = (id: string) => `exercise/${id}/before-solution`;
 
 class ExerciseView extends EditableCode {
   private readonly data: ExercisePageData;
@@ -29,7 +25,7 @@ class ExerciseView extends EditableCode {
     const data = JSON.parse(root.querySelector('.exercise-data')!.textContent!) as ExercisePageData;
     super(root, {
       chapter: data.chapter,
-      storageId: slot(data.id),
+      storageId: exerciseSlot(data.id),
       original: data.starter,
       bookHash: root.dataset.bookHash!,
       label: `Code of exercise ${data.id}`,
@@ -56,13 +52,13 @@ class ExerciseView extends EditableCode {
   }
 
   private restore(): void {
-    const saved = loadEdit(this.data.chapter, slot(this.data.id));
+    const saved = loadEdit(this.data.chapter, exerciseSlot(this.data.id));
     if (saved.kind === 'corrupt') {
-      this.notify(`Your saved attempt could not be read, so the starter code is shown. The unreadable text is kept in this browser's storage under "microgpt:cell:${this.data.chapter}:${slot(this.data.id)}:unreadable".`);
+      this.notify(`Your saved attempt could not be read, so the starter code is shown. The unreadable text is kept in this browser's storage under "${saved.keptAs}".`);
       return;
     }
     if (saved.kind === 'saved' && saved.edit.code !== this.data.starter) this.showSaved(saved.edit.code);
-    if (loadEdit(this.data.chapter, beforeSolution(this.data.id)).kind === 'saved') this.q('[data-action="restore"]').hidden = false;
+    if (loadEdit(this.data.chapter, beforeSolutionSlot(this.data.id)).kind === 'saved') this.q('[data-action="restore"]').hidden = false;
   }
 
   private check(): void {
@@ -143,14 +139,14 @@ class ExerciseView extends EditableCode {
 
   private useSolution(): void {
     const attempt = this.currentCode();
-    if (attempt !== this.data.solution) saveEdit(this.data.chapter, beforeSolution(this.data.id), { code: attempt, bookHash: this.options.bookHash, savedAt: new Date().toISOString() });
+    if (attempt !== this.data.solution) saveEdit(this.data.chapter, beforeSolutionSlot(this.data.id), { code: attempt, bookHash: this.options.bookHash, savedAt: new Date().toISOString() });
     this.setCode(this.data.solution);
     this.q('[data-action="restore"]').hidden = false;
     this.notify('The solution is in the editor. "Restore my attempt" brings your code back.');
   }
 
   private restoreAttempt(): void {
-    const saved = loadEdit(this.data.chapter, beforeSolution(this.data.id));
+    const saved = loadEdit(this.data.chapter, beforeSolutionSlot(this.data.id));
     if (saved.kind !== 'saved') return this.notify('There is no saved attempt to restore.');
     this.setCode(saved.edit.code);
     this.notify('Your attempt is back in the editor.');

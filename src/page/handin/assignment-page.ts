@@ -1,18 +1,16 @@
 // The student's assignment page: reads the link, shows the checklist from this browser's progress,
 // lets readings be ticked off by hand, and downloads the hand-in file.
-import { loadEdit } from '../storage.ts';
+import { exerciseSlot, loadEdit, readItem, studentNameKey, writeItem } from '../storage.ts';
 import { download } from '../progress/ui.ts';
 import { type Progress, loadProgress, markChapterRead, update } from '../progress/store.ts';
 import { daysLeft, readAssignment } from '../../shared/handin/assignment.ts';
 import type { StudentLesson } from '../../build/site-data.ts';
 import { createSubmission } from '../../shared/handin/submission.ts';
 
-const NAME_KEY = 'microgpt:student-name';
-
 // the code to hand in for an exercise: the reader's latest attempt, else the code that passed
 export function exerciseCode(chapter: string, id: string): { code: string | null; passed: boolean; passedAt: string | null } {
   const passedEntry = loadProgress().progress.exercises[`${chapter}/${id}`];
-  const saved = loadEdit(chapter, `exercise/${id}`);
+  const saved = loadEdit(chapter, exerciseSlot(id));
   const code = saved.kind === 'saved' ? saved.edit.code : (passedEntry?.code ?? null);
   const passed = passedEntry !== undefined && passedEntry.code === code;
   return { code, passed, passedAt: passedEntry?.passedAt ?? null };
@@ -91,16 +89,12 @@ export function setUpAssignment(): void {
 
   const form = q<HTMLFormElement>('.handin-form');
   const nameField = form.querySelector<HTMLInputElement>('input[name="student"]')!;
-  try {
-    nameField.value = localStorage.getItem(NAME_KEY) ?? '';
-  } catch {}
+  nameField.value = readItem(studentNameKey) ?? '';
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const student = nameField.value.trim();
     if (student === '') return;
-    try {
-      localStorage.setItem(NAME_KEY, student);
-    } catch {}
+    writeItem(studentNameKey, student);
     const { progress } = loadProgress();
     const submission = await createSubmission({
       assignment,

@@ -1,6 +1,7 @@
 // A reader's progress, kept in this browser: the chapters they finished and the exercises they
 // passed (with the code that passed). It can be exported to a file and imported back; a saved
 // state or a file that cannot be read is refused with a message, and never replaces good progress.
+import { progressKey, readItem, setAside, writeItem } from '../storage.ts';
 
 export interface Progress {
   format: 'annotated-microgpt-progress';
@@ -9,7 +10,6 @@ export interface Progress {
   exercises: Record<string, { passedAt: string; code: string }>; // by "chapter/id"
 }
 
-export const STORAGE_KEY = 'microgpt:progress';
 const empty = (): Progress => ({ format: 'annotated-microgpt-progress', version: 1, chapters: {}, exercises: {} });
 
 export class ProgressError extends Error {
@@ -51,26 +51,21 @@ export interface Loaded {
   problem: string | null; // set when the saved state could not be read (it is set aside, not lost)
 }
 
-export function loadProgress(storage: Storage | null = safeStorage()): Loaded {
-  const raw = storage?.getItem(STORAGE_KEY) ?? null;
+export function loadProgress(): Loaded {
+  const raw = readItem(progressKey);
   if (raw === null) return { progress: empty(), problem: null };
   try {
     return { progress: parseProgress(raw), problem: null };
   } catch (error) {
-    storage!.setItem(`${STORAGE_KEY}:unreadable`, raw);
-    storage!.removeItem(STORAGE_KEY);
-    return { progress: empty(), problem: `Your saved progress could not be read (${(error as Error).message}); it was set aside under "${STORAGE_KEY}:unreadable" and progress starts afresh.` };
+    const keptAs = setAside(progressKey, raw);
+    return { progress: empty(), problem: `Your saved progress could not be read (${(error as Error).message}); it was set aside under "${keptAs}" and progress starts afresh.` };
   }
 }
 
-export function saveProgress(progress: Progress, storage: Storage | null = safeStorage()): boolean {
-  try {
-    storage!.setItem(STORAGE_KEY, JSON.stringify(progress));
-    if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent('microgpt:progress'));
-    return true;
-  } catch {
-    return false;
-  }
+export function saveProgress(progress: Progress): boolean {
+  if (!writeItem(progressKey, JSON.stringify(progress))) return false;
+  if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent('microgpt:progress'));
+  return true;
 }
 
 export function update(change: (p: Progress) => void): Progress {
@@ -83,11 +78,3 @@ export function update(change: (p: Progress) => void): Progress {
 export const markChapterRead = (slug: string) => update((p) => (p.chapters[slug] ??= { readAt: new Date().toISOString() }));
 export const markExercisePassed = (chapter: string, id: string, code: string) =>
   update((p) => (p.exercises[`${chapter}/${id}`] = { passedAt: p.exercises[`${chapter}/${id}`]?.passedAt ?? new Date().toISOString(), code }));
-
-function safeStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}

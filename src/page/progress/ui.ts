@@ -1,6 +1,7 @@
 // Progress on the page: the home page's panel (summary, export, import), the sidebar's marks on
 // chapters read, and marking a chapter read when the reader reaches its end.
 import { ProgressError, loadProgress, markChapterRead, mergeProgress, parseProgress, saveProgress } from './store.ts';
+import { chapterOfPath } from '../../shared/urls.ts';
 
 export function setUpProgressPanel(): void {
   const panel = document.querySelector<HTMLElement>('[data-progress-panel]');
@@ -61,8 +62,8 @@ export function download(name: string, text: string, type = 'application/json'):
 // a ✓ after each chapter read, in the sidebar
 export function markSidebar(): void {
   const { progress } = loadProgress();
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.sidebar a[href*="/chapters/"]')) {
-    const slug = /\/chapters\/([^/]+)\/?$/.exec(new URL(link.href).pathname)?.[1];
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.sidebar a[href]')) {
+    const slug = chapterOfPath(new URL(link.href).pathname);
     link.querySelector('.read-mark')?.remove();
     if (!slug || !progress.chapters[slug]) continue;
     const mark = document.createElement('span');
@@ -76,7 +77,7 @@ export function markSidebar(): void {
 
 // on a chapter page: read once the reader reaches the previous/next links at its end
 export function watchChapterEnd(): void {
-  const slug = /\/chapters\/([^/]+)\/?$/.exec(location.pathname)?.[1];
+  const slug = chapterOfPath(location.pathname);
   const end = document.querySelector('.pagination-links');
   if (!slug || !end) return;
   new IntersectionObserver((entries, observer) => {

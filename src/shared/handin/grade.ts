@@ -1,6 +1,7 @@
 // Grading hand-in files: each file parsed on its own (a bad file gets its error and never stops the
 // others), every exercise's checks run again on the submitted code, never trusting the recorded
 // result; a table per lesson with late hand-ins flagged, identical solutions grouped, and CSV.
+import { parse } from 'sucrase/dist/parser/index.js';
 import type { ExerciseResult } from '../../runtime/exercise.ts';
 import { type Submission, SubmissionError, parseSubmission } from './submission.ts';
 
@@ -53,14 +54,20 @@ export interface GradeReport {
 
 const key = (e: { chapter: string; id: string }) => `${e.chapter}/${e.id}`;
 
-// code as compared for grouping: comments dropped, every run of spacing one space
+// code as compared for grouping: its tokens, as written, one space apart, so comments and spacing
+// are ignored and strings kept exact. Tokens from sucrase's parser, the one that runs the code;
+// code it cannot parse is compared as it was sent.
 export function normalise(code: string): string {
-  return code
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{}()[\];,.:=+\-*/<>!?&|])\s*/g, '$1')
-    .trim();
+  let tokens: { start: number; end: number }[];
+  try {
+    tokens = parse(code, false, true, false).tokens;
+  } catch {
+    return code;
+  }
+  return tokens
+    .map((t) => code.slice(t.start, t.end))
+    .filter((text) => text !== '')
+    .join(' ');
 }
 
 // due dates are the end of that day anywhere on Earth (UTC-12): generous to every time zone

@@ -82,6 +82,32 @@ test('a file for another lesson, or listing an exercise the lesson does not have
   ]);
 });
 
+test('normalise keeps strings exact: a // or /* inside a string is not a comment', () => {
+  assert.equal(normalise("const url = 'a // b';"), "const url = 'a // b' ;");
+  assert.equal(normalise('const s = "x /* y */ z"; // note'), 'const s = "x /* y */ z" ;');
+  assert.equal(normalise('const t = `a // ${b} //c`;'), normalise('const t = `a // ${ b } //c`; // trailing'));
+  assert.notEqual(normalise("log('a // b');"), normalise("log('a');"));
+});
+
+test('normalise ignores comments, blank lines and spacing, typed code included', () => {
+  const spaced = 'function f(x: number): number {\n  // double it\n  return x * 2; /* twice */\n}\n\n';
+  assert.equal(normalise(spaced), normalise('function f(x:number):number{return x*2;}'));
+  assert.equal(normalise('/** doc */\nconst a = [1, 2];'), normalise('const a=[1,2];'));
+  assert.equal(normalise('const r = /a\\/b/g; // regex'), 'const r = /a\\/b/g ;');
+});
+
+test('normalise tells different strings and different code apart', () => {
+  assert.notEqual(normalise("const s = 'a b';"), normalise("const s = 'a  b';"));
+  assert.notEqual(normalise("const s = 'a';"), normalise('const s = "a";'));
+  assert.notEqual(normalise('const s = `x`;'), normalise('const s = ` x `;'));
+  assert.notEqual(normalise('const a = b - -c;'), normalise('const a = b--c;'));
+});
+
+test('normalise compares code that does not parse as it was sent', () => {
+  assert.equal(normalise('const a = ('), 'const a = (');
+  assert.notEqual(normalise('const a = ('), normalise('const a =('));
+});
+
 test('normalise ignores comments and spacing only; a hand-in is late after the due day ends everywhere', () => {
   assert.equal(normalise('const a = 1; // one\n/* two */ const b=a  +  1;'), normalise('const a=1;\nconst b = a + 1;'));
   assert.notEqual(normalise('return a + 1;'), normalise('return a - 1;'));

@@ -1,0 +1,25 @@
+// What a page's scripts get of a cell or an exercise: written into the page at build by the
+// remark plugin (src/build/cells/remark-cells.ts), read by src/page/cells and src/page/exercises.
+
+export interface CellPageData {
+  chapter: string;
+  id: string;
+  setup: string; // hidden lines, run first ('' when none)
+  code: string;
+  expected: string | null; // the book's output
+  timeoutMs: number;
+  throws: boolean;
+}
+
+export interface ExercisePageData {
+  chapter: string;
+  id: string;
+  title: string;
+  setup: string;
+  starter: string;
+  solution: string;
+  checks: string;
+  checkNames: string[];
+  hints: string[];
+  timeoutMs: number;
+}
