@@ -78,8 +78,9 @@ test('Stop ends an infinite loop at once, and the page stays responsive', async 
   await expect(cell.locator('.cell-status')).toHaveText('Running…');
   const stop = cell.getByRole('button', { name: 'Stop', exact: true });
   await expect(stop).toBeEnabled();
-  // the main thread is free while the worker spins
-  expect(await page.evaluate(() => new Promise<number>((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }))).toBeLessThan(200);
+  // the main thread is free while the worker spins: a task queued on it runs (a loop on the main
+  // thread would hold it until the test's time-out); how fast it runs is a measure, not a test
+  expect(await page.evaluate(() => new Promise<string>((r) => setTimeout(() => r('ran'), 0)))).toBe('ran');
   await stop.click();
   await expect(cell.locator('.cell-status')).toHaveText('Stopped.');
   await expect(stop).toBeDisabled();

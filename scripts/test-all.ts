@@ -15,7 +15,15 @@ const tmp = mkdtempSync(join(tmpdir(), 'microgpt-tests-'));
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
+const started = performance.now();
+const timings: string[] = [];
+let suiteStart = started;
+
 function heading(name: string): void {
+  const now = performance.now();
+  if (timings.length > 0) timings[timings.length - 1] += ` ${((now - suiteStart) / 1000).toFixed(1)} s`;
+  suiteStart = now;
+  timings.push(name + ':');
   console.log(`\n=== ${name} ===`);
 }
 
@@ -75,6 +83,8 @@ if (build.failed === 0) {
   suites.push(skipped('built site', 'the build failed'), skipped('browser', 'the build failed'));
 }
 rmSync(tmp, { recursive: true, force: true });
+timings[timings.length - 1] += ` ${((performance.now() - suiteStart) / 1000).toFixed(1)} s`;
+console.log(`\n${timings.join('\n')}\ntotal: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 const total = suites.reduce((t, s) => ({ passed: t.passed + s.passed, failed: t.failed + s.failed, skipped: t.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
 process.exitCode = total.failed > 0 ? 1 : 0;

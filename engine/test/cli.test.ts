@@ -34,9 +34,18 @@ const badInputs: [string, string[], RegExp][] = [
   ['nEmbd not divisible by nHead', ['--n-embd', '10', '--n-head', '4'], /--n-embd \(10\) must be divisible by --n-head \(4\)/],
 ];
 
-for (const [what, args, message] of badInputs) {
-  test(`bad input: ${what}`, () => {
-    const { status, stdout, stderr } = runCli(args);
+// every run starts now, in child processes, one per core; each test awaits its own
+const badRuns = badInputs.map(([what, args, message]) => ({ what, message, run: runCli(args) }));
+const asRoot = process.getuid?.() === 0;
+const unreadable = asRoot ? null : file('secret.txt', 'ana\n');
+if (unreadable) chmodSync(unreadable, 0o000);
+const unreadableRun = unreadable ? runCli(['--data', unreadable]) : null;
+const helpRun = runCli(['--help']);
+const oneNameRun = runCli([`--data=${file('one.txt', 'ana\n')}`, '--steps=3', '--samples=2']);
+
+for (const { what, message, run } of badRuns) {
+  test(`bad input: ${what}`, async () => {
+    const { status, stdout, stderr } = await run;
     assert.equal(status, 2, stderr);
     assert.equal(stdout, '');
     assert.match(stderr, message);
@@ -45,24 +54,22 @@ for (const [what, args, message] of badInputs) {
   });
 }
 
-test('bad input: an unreadable file', { skip: process.getuid?.() === 0 ? 'root reads any file' : false }, () => {
-  const path = file('secret.txt', 'ana\n');
-  chmodSync(path, 0o000);
-  const { status, stderr } = runCli(['--data', path]);
+test('bad input: an unreadable file', { skip: asRoot ? 'root reads any file' : false }, async () => {
+  const { status, stderr } = await unreadableRun!;
   assert.equal(status, 2);
   assert.match(stderr, /cannot read --data .*secret\.txt: permission denied/);
 });
 
-test('--help documents every option and exits 0', () => {
-  const { status, stdout } = runCli(['--help']);
+test('--help documents every option and exits 0', async () => {
+  const { status, stdout } = await helpRun;
   assert.equal(status, 0);
   for (const flag of ['--data', '--seed', '--steps', '--n-embd', '--n-head', '--n-layer', '--block-size', '--temperature', '--samples']) {
     assert.ok(stdout.includes(flag), flag);
   }
 });
 
-test('options also take the --flag=value form, and a file of one name trains', () => {
-  const { status, stdout, stderr } = runCli([`--data=${file('one.txt', 'ana\n')}`, '--steps=3', '--samples=2']);
+test('options also take the --flag=value form, and a file of one name trains', async () => {
+  const { status, stdout, stderr } = await oneNameRun;
   assert.equal(stderr, '');
   assert.equal(status, 0);
   const lines = stdout.split('\n');

@@ -4,15 +4,24 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { defaultDatasetText, loadDocs } from '../src/dataset.ts';
-import { formatSample, formatStep, inferenceHeader } from '../src/format.ts';
-import { prepare } from '../src/microgpt.ts';
-import { sample } from '../src/sample.ts';
-import { documentLoss, train } from '../src/train.ts';
-import { fixtureJson, fixtureText, fixtures, namesTxt, needsShared, runCli, shared } from './helpers.ts';
+import { defaultRunOptions, prepare } from '../src/microgpt.ts';
+import { documentLoss } from '../src/train.ts';
+import { fixtureJson, fixtureText, fixtures, namesTxt, needsShared, recordedCli, runCli, shared } from './helpers.ts';
 
 // copies of ../shared/reference/microgpt-default.*, made by microgpt.py itself
 const reference = fixtureJson('reference/microgpt-default.json');
 const referenceText = fixtureText('reference/microgpt-default.txt');
+
+// Every CLI run this file checks starts now, in child processes, one per core, the two 1000-step
+// runs first; each test awaits its own. The default run is trained once, by the CLI with no flags,
+// noting its full-precision numbers on the way (test/record/): two tests below check it.
+const defaultRun = recordedCli([]);
+const namesRun = needsShared ? null : runCli(['--data', namesTxt]);
+const cases = readFileSync(join(fixtures, 'parity', 'cases.txt'), 'utf8').trim().split('\n').map((line) => {
+  const [name, data, args] = line.split('|');
+  const dataArgs = data === 'default' ? [] : ['--data', join(fixtures, data)];
+  return { name, args, run: runCli([...dataArgs, ...args.split(' ')]) };
+});
 
 // math.fsum's exactly rounded sum, near enough: Neumaier's compensated summation
 function fsum(xs: number[]): number {
@@ -52,44 +61,40 @@ test('default dataset: step-1 gradients within 1e-12 of microgpt.py', () => {
   assert.ok(Math.abs(fsum(grads) - reference.grads_step1_fsum) <= 1e-12, 'sum of all gradients');
 });
 
-test('default dataset: 1000 losses within 1e-12, samples and printed lines identical', () => {
+test('default dataset: 1000 losses within 1e-12, samples and printed lines identical', async () => {
+  // the run is the CLI's with no flags: its defaults are the reference's settings
   const { config } = reference;
-  const { rng, docs, tokenizer, model } = prepare(loadDocs(defaultDatasetText()), config.seed);
-  const losses: number[] = [];
-  const lines = [`num docs: ${docs.length}`, `vocab size: ${tokenizer.vocabSize}`, `num params: ${model.params.length}`];
-  for (const step of train(model, tokenizer, docs, { numSteps: config.num_steps })) {
-    losses.push(step.loss);
-    lines.push(formatStep(step.step, step.numSteps, step.loss));
-  }
-  assertClose(losses, reference.losses, 1e-12, 'losses');
-  const samples = Array.from({ length: config.samples }, () => sample(model, tokenizer, rng, config.temperature));
-  assert.deepEqual(samples, reference.samples);
-  lines.push('', inferenceHeader, ...samples.map((s, i) => formatSample(i + 1, s)));
-  assert.equal(lines.join('\n') + '\n', referenceText);
-  assert.ok(Math.abs(fsum(model.params.map((p) => p.data)) - reference.final_params_fsum) <= 1e-9);
+  const { seed, numSteps, temperature, numSamples } = defaultRunOptions;
+  assert.deepEqual({ seed, numSteps, temperature, numSamples }, { seed: config.seed, numSteps: config.num_steps, temperature: config.temperature, numSamples: config.samples });
+  const { status, stdout, stderr, notes } = await defaultRun;
+  assert.equal(stderr, '');
+  assert.equal(status, 0);
+  assert.ok(notes, 'the run noted its numbers (test/record/)');
+  assert.equal(notes.trainCalls, 1);
+  assertClose(notes.losses, reference.losses, 1e-12, 'losses');
+  assert.deepEqual(notes.samples, reference.samples);
+  assert.equal(stdout, referenceText);
+  assert.ok(Math.abs(fsum(notes.finalParams) - reference.final_params_fsum) <= 1e-9);
 });
 
-test('npm run -s train with no flags prints microgpt-default.txt byte for byte', () => {
-  const { status, stdout, stderr } = runCli([]);
+test('npm run -s train with no flags prints microgpt-default.txt byte for byte', async () => {
+  const { status, stdout, stderr } = await defaultRun;
   assert.equal(stderr, '');
   assert.equal(status, 0);
   assert.equal(stdout, referenceText);
 });
 
-test('--data names.txt prints microgpt-names.txt byte for byte', { skip: needsShared }, () => {
-  const { status, stdout } = runCli(['--data', namesTxt]);
+test('--data names.txt prints microgpt-names.txt byte for byte', { skip: needsShared }, async () => {
+  const { status, stdout } = await namesRun!;
   assert.equal(status, 0);
   assert.equal(stdout, readFileSync(join(shared, 'reference', 'microgpt-names.txt'), 'utf8'));
 });
 
 // Other seeds, datasets (non-ASCII, astral characters, CRLF and lone CR line ends, a BOM) and
 // model sizes: what microgpt.py's algorithm printed, made by fixtures/make_parity_fixtures.sh
-const cases = readFileSync(join(fixtures, 'parity', 'cases.txt'), 'utf8').trim().split('\n');
-for (const line of cases) {
-  const [name, data, args] = line.split('|');
-  test(`parity: ${name} (${args})`, () => {
-    const dataArgs = data === 'default' ? [] : ['--data', join(fixtures, data)];
-    const { status, stdout, stderr } = runCli([...dataArgs, ...args.split(' ')]);
+for (const { name, args, run } of cases) {
+  test(`parity: ${name} (${args})`, async () => {
+    const { status, stdout, stderr } = await run;
     assert.equal(stderr, '');
     assert.equal(status, 0);
     assert.equal(stdout, fixtureText(`parity/${name}.txt`));
