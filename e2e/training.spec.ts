@@ -1,8 +1,7 @@
 // The training chapter's cell trains the full default model in a Web Worker. This test checks the
 // progress, the final samples and Stop, and reports (without asserting on time) the browser's
-// training time beside Node's for the same engine, and the main thread's longest task meanwhile.
+// training time and the main thread's longest task meanwhile.
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -30,15 +29,8 @@ test('the GPT trains in the browser with a live loss chart, and samples what npm
 
   const browserSeconds = Number(/Done in ([\d.]+) s/.exec((await cell.locator('.cell-status').textContent())!)![1]);
   const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
-  const node = (flags: string[]) =>
-    JSON.parse(execFileSync(process.execPath, [...flags, resolve(root, 'engine/bench/train-once.ts'), 'default', '1000'], { encoding: 'utf8' })).wallMs / 1000;
-  const nodeDefault = node([]);
-  const nodeTuned = node(['--max-semi-space-size=128', '--min-semi-space-size=128']);
-  const report =
-    `browser (Web Worker): ${browserSeconds.toFixed(2)} s for 1000 steps and 20 samples; ` +
-    `Node, same engine, training only: ${nodeDefault.toFixed(2)} s with default V8 flags (ratio ${(browserSeconds / nodeDefault).toFixed(2)}), ` +
-    `${nodeTuned.toFixed(2)} s with npm run train's flags (ratio ${(browserSeconds / nodeTuned).toFixed(2)}); ` +
-    `longest main-thread task while training: ${longest.toFixed(0)} ms`;
+  // measured, not asserted (Node's time for the same run is npm run bench's)
+  const report = `browser (Web Worker): ${browserSeconds.toFixed(2)} s for 1000 steps and 20 samples; longest main-thread task while training: ${longest.toFixed(0)} ms`;
   console.log(report);
   testInfo.annotations.push({ type: 'measured', description: report });
 });
