@@ -21,70 +21,142 @@ test('a link with a bad lesson or date says so', async ({ page }) => {
   await expect(page.getByRole('alert')).toHaveText(/names a lesson this site does not have \("nope"\)/);
   await page.goto('/assignment/?lesson=first-hour&due=tomorrow');
   await expect(page.getByRole('alert')).toHaveText(/due date is not a date \("tomorrow"\)/);
+  await page.goto('/assignment/?lesson=first-hour&due=2099-12-01&tz=Mars/Olympus');
+  await expect(page.getByRole('alert')).toHaveText(/time zone is not one this browser knows \("Mars\/Olympus"\)/);
+  await page.goto('/assignment/?lesson=first-hour&due=2099-12-01&ex=dataset/write-parse-docs&pts=lots');
+  await expect(page.getByRole('alert')).toHaveText(/points for "dataset\/write-parse-docs" are not a number from 0 to 1000 \("lots"\)/);
 });
 
-test('an instructor makes a link; a student solves an exercise and hands in; the instructor grades it beside a broken file', async ({ page }, testInfo) => {
-  const errors = collectErrors(page);
-  // the instructor
-  await page.goto('/assign/?lesson=transformer-block');
-  await expect(page.getByLabel('Lesson')).toHaveValue('transformer-block');
-  await page.getByLabel('Class name').fill('CS 101 <img src=x onerror="window.pwned=1">');
-  await page.getByLabel('Due date').fill('2099-12-01');
-  await page.getByLabel('Note to students').fill('Bring one question.');
-  await page.getByRole('button', { name: 'Make the link' }).click();
-  const link = await page.getByLabel('Link for students').inputValue();
-  expect(new URL(link).pathname).toBe('/assignment/');
+test('an old link (lesson, class, due and note only) still works: every exercise, 1 point, due 23:59 UTC', async ({ page }) => {
+  await page.goto('/assignment/?lesson=transformer-block&class=CS%20101&due=2099-12-01');
+  await expect(page.locator('.assignment-due')).toContainText('(UTC)');
+  await expect(page.locator('.assignment-due')).toContainText(/23:59|11:59/);
+  await expect(page.locator('.assignment-points')).toHaveText('2 points for 2 exercises');
+  await expect(page.locator('.assignment-exercises li')).toHaveCount(2);
+});
 
-  // the student
-  await page.goto(link);
-  await expect(page.locator('.assignment-class')).toHaveText('CS 101 <img src=x onerror="window.pwned=1">');
-  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
-  await expect(page.locator('.assignment-note')).toHaveText('Note from your instructor: Bring one question.');
-  await expect(page.locator('.assignment-due')).toContainText('2099');
-  await expect(page.locator('.assignment-progress')).toHaveText(/^0 of 7 done\.$/);
-  await page.locator('.assignment-exercises a').first().click();
-  const ex = page.locator('#exercise-softmax-max');
-  await expect(ex).toHaveAttribute('data-ready', ''); // arrived by a link: wait for the page's script
-  await ex.getByRole('button', { name: 'Solution' }).click();
-  await ex.getByRole('button', { name: 'Show the solution' }).click();
-  await ex.getByRole('button', { name: 'Put the solution in the editor' }).click();
-  await ex.getByRole('button', { name: 'Check' }).click();
-  await expect(ex.locator('.cell-status')).toHaveText('All 3 checks passed.');
-  await page.goto(link);
-  await page.locator('.assignment-readings input[type="checkbox"]').first().check();
-  await expect(page.locator('.assignment-progress')).toHaveText('2 of 7 done.');
-  await page.getByLabel('Your name').fill('Ada Lovelace');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download hand-in file' }).click()]);
-  expect(download.suggestedFilename()).toBe('transformer-block-ada-lovelace.json');
-  const handIn = testInfo.outputPath('ada.json');
-  await download.saveAs(handIn);
-  const submission = JSON.parse(readFileSync(handIn, 'utf8'));
-  expect(submission.exercises.map((e: { passed: boolean }) => e.passed)).toEqual([true, false]);
+test.describe('in New York', () => {
+  test.use({ timezoneId: 'America/New_York' });
 
-  // the instructor again, with the hand-in and a file cut short
-  await page.goto('/grade/');
-  const text = readFileSync(handIn, 'utf8');
-  await page.getByLabel('Hand-in files').setInputFiles([
-    { name: 'ada.json', mimeType: 'application/json', buffer: Buffer.from(text) },
-    { name: 'bob.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, 200)) },
-    { name: 'cy.json', mimeType: 'application/json', buffer: Buffer.from(text.replace('Ada Lovelace', 'Cy')) },
-  ]);
-  await expect(page.locator('.grade-status')).toHaveText('Graded 1 hand-in; 2 files could not be graded (below).');
-  const row = page.locator('.grade-table tbody tr');
-  await expect(row).toHaveCount(1);
-  await expect(row.locator('th')).toHaveText('Ada Lovelace');
-  await expect(row.locator('td.mark').nth(0)).toHaveText('✓ passed');
-  await expect(row.locator('td.mark').nth(1)).toHaveText('— missing');
-  await expect(row.locator('td').last()).toHaveText('1 of 2');
-  await expect(page.locator('.grade-errors li')).toHaveText([
-    'bob.json: the file is cut short (truncated): its JSON ends early',
-    'cy.json: the file was changed after it was exported (its checksum does not match)',
-  ]);
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-  const csvPath = testInfo.outputPath('grades.csv');
-  await csv.saveAs(csvPath);
-  expect(readFileSync(csvPath, 'utf8').split('\r\n')[1]).toMatch(/^Ada Lovelace,ada\.json,[^,]+,,passed,missing,1,2$/);
-  expect(errors).toEqual([]);
+  test('an instructor makes a link; a student solves an exercise and hands in; the instructor grades it beside a broken file', async ({ page }, testInfo) => {
+    const errors = collectErrors(page);
+    // the instructor: what counts and for how much, when (in Paris), the late rule and the LMS column
+    await page.goto('/assign/?lesson=transformer-block');
+    await expect(page.getByLabel('Lesson')).toHaveValue('transformer-block');
+    await expect(page.getByLabel('Time zone')).toHaveValue('America/New_York'); // the browser's own
+    await expect(page.getByLabel('LMS assignment name')).toHaveValue('The transformer block');
+    await page.getByLabel('Class name').fill('CS 101 <img src=x onerror="window.pwned=1">');
+    await expect(page.locator('.assign-exercise input[type="checkbox"]')).toHaveCount(2);
+    await expect(page.locator('.assign-exercise input[type="checkbox"]:checked')).toHaveCount(2);
+    await page.locator('.assign-exercise input[type="number"]').first().fill('2');
+    await page.getByLabel('Due date').fill('2099-12-01');
+    await expect(page.getByLabel('Due time')).toHaveValue('23:59');
+    await page.getByLabel('Time zone').fill('Mars/Olympus');
+    await page.getByRole('button', { name: 'Make the link' }).click();
+    await expect(page.locator('.assign-problems')).toContainText('Time zone: "Mars/Olympus" is not a time zone this browser knows');
+    await expect(page.getByLabel('Time zone')).toBeFocused();
+    await expect(page.getByLabel('Class name')).toHaveValue(/^CS 101/); // nothing typed is lost
+    await page.getByLabel('Time zone').fill('Europe/Paris');
+    await page.getByLabel('A penalty for each started day late').check();
+    await page.getByLabel('Penalty per day').fill('10');
+    await page.getByLabel('Days accepted late').fill('3');
+    await page.getByLabel('LMS assignment id').fill('4711');
+    await page.getByLabel('Note to students').fill('Bring one question.');
+    const [settingsDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Make the link' }).click()]);
+    expect(settingsDownload.suggestedFilename()).toBe('transformer-block-grading.json');
+    const settingsPath = testInfo.outputPath('transformer-block-grading.json');
+    await settingsDownload.saveAs(settingsPath);
+    expect(JSON.parse(readFileSync(settingsPath, 'utf8'))).toEqual({
+      format: 'annotated-microgpt-grading',
+      version: 1,
+      lesson: 'transformer-block',
+      className: 'CS 101 <img src=x onerror="window.pwned=1">',
+      exercises: [{ chapter: 'gpt', id: 'softmax-max', points: 2 }, { chapter: 'gpt', id: 'my-rmsnorm', points: 1 }],
+      due: { date: '2099-12-01', time: '23:59', timeZone: 'Europe/Paris' },
+      late: { rule: 'penalty', percentPerDay: 10, maxDays: 3 },
+      lmsAssignment: { name: 'The transformer block', id: '4711' },
+    });
+    await expect(page.locator('.assign-problems')).toBeHidden();
+    const link = await page.getByLabel('Link for students').inputValue();
+    expect(new URL(link).pathname).toBe('/assignment/');
+    expect(new URL(link).search).toContain('&due=2099-12-01&time=23:59&tz=Europe/Paris&ex=gpt/softmax-max,gpt/my-rmsnorm&pts=2,1&');
+    expect(link).not.toMatch(/4711|penalty/);
+
+    // the student, in New York
+    await page.goto(link);
+    await expect(page.locator('.assignment-class')).toHaveText('CS 101 <img src=x onerror="window.pwned=1">');
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await expect(page.locator('.assignment-note')).toHaveText('Note from your instructor: Bring one question.');
+    await expect(page.locator('.assignment-due')).toContainText('2099');
+    await expect(page.locator('.assignment-due')).toContainText(/(23:59|11:59 PM) \(Europe\/Paris\), in \d+ days/);
+    await expect(page.locator('.assignment-due-local')).toHaveText(/^That is .*(17:59|5:59 PM) \(America\/New_York\) where you are\.$/);
+    await expect(page.locator('.assignment-points')).toHaveText('3 points for 2 exercises');
+    await expect(page.locator('.assignment-exercises li').first()).toContainText('(2 points)');
+    await expect(page.locator('.assignment-progress')).toHaveText(/^0 of 7 done\.$/);
+    await page.locator('.assignment-exercises a').first().click();
+    const ex = page.locator('#exercise-softmax-max');
+    await expect(ex).toHaveAttribute('data-ready', ''); // arrived by a link: wait for the page's script
+    await ex.getByRole('button', { name: /^Hint/ }).click();
+    await ex.getByRole('button', { name: 'Solution' }).click();
+    await ex.getByRole('button', { name: 'Show the solution' }).click();
+    await ex.getByRole('button', { name: 'Put the solution in the editor' }).click();
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await expect(ex.locator('.cell-status')).toHaveText('All 3 checks passed.');
+    await page.reload();
+    await expect(ex).toHaveAttribute('data-ready', '');
+    await expect(ex.locator('.exercise-hints li').first()).toBeVisible(); // the hint opened stays open
+    await page.goto(link);
+    await page.locator('.assignment-readings input[type="checkbox"]').first().check();
+    await expect(page.locator('.assignment-progress')).toHaveText('2 of 7 done.');
+    await page.getByLabel('Your name').fill('Ada Lovelace');
+    await page.getByLabel("Email or login (as your course's LMS knows you)").fill('   ');
+    await page.getByRole('button', { name: 'Download hand-in file' }).click();
+    await expect(page.locator('.handin-status')).toHaveText('Fill in your email or login first: your instructor matches the file to you by them.');
+    await page.getByLabel('Email or login').fill('ada@uni.example');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download hand-in file' }).click()]);
+    expect(download.suggestedFilename()).toBe('transformer-block-ada-lovelace.json');
+    const handIn = testInfo.outputPath('ada.json');
+    await download.saveAs(handIn);
+    const submission = JSON.parse(readFileSync(handIn, 'utf8'));
+    expect(submission.version).toBe(2);
+    expect(submission.student).toEqual({ name: 'Ada Lovelace', email: 'ada@uni.example' });
+    expect(submission.assignment).toMatchObject({ due: '2099-12-01', time: '23:59', timeZone: 'Europe/Paris', exercises: [{ id: 'softmax-max', points: 2 }, { id: 'my-rmsnorm', points: 1 }] });
+    expect(submission.exercises.map((e: { passed: boolean }) => e.passed)).toEqual([true, false]);
+    expect(submission.exercises[0]).toMatchObject({ attempts: 1, hintsOpened: 1, solutionShownAt: expect.any(String), version: expect.any(String) });
+    expect(submission.exercises[1]).toMatchObject({ code: null, attempts: 0, hintsOpened: 0, solutionShownAt: null, version: '' });
+    await page.reload();
+    await expect(page.getByLabel('Your name')).toHaveValue('Ada Lovelace');
+    await expect(page.getByLabel('Email or login')).toHaveValue('ada@uni.example');
+
+    // the instructor again, with the hand-in and a file cut short
+    await page.goto('/grade/');
+    const text = readFileSync(handIn, 'utf8');
+    await page.getByLabel('Hand-in files').setInputFiles([
+      { name: 'ada.json', mimeType: 'application/json', buffer: Buffer.from(text) },
+      { name: 'bob.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, 200)) },
+      { name: 'cy.json', mimeType: 'application/json', buffer: Buffer.from(text.replace('Ada Lovelace', 'Cy')) },
+    ]);
+    await expect(page.locator('.grade-status')).toHaveText(/^Graded 1 student \(1 exercise runs in [\d.]+ s\), without a seed: the grading checks did not run; 2 files could not be graded \(below\)\.$/);
+    const row = page.locator('.grade-table tbody tr');
+    await expect(row).toHaveCount(1);
+    await expect(row.locator('th')).toHaveText('Ada Lovelaceada@uni.example');
+    await expect(row.locator('td.mark').nth(0)).toContainText('✓ passed 1/1');
+    await expect(row.locator('td.mark').nth(0)).toContainText('solution shown');
+    await expect(row.locator('td.mark').nth(1)).toHaveText('— missing 0/1');
+    await expect(row.locator('td').nth(-2)).toHaveText('1 of 2');
+    await expect(page.locator('.grade-errors li')).toHaveText([
+      'bob.json: the file is cut short (truncated): its JSON ends early',
+      'cy.json: the file was changed after it was exported (its checksum does not match)',
+    ]);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Canvas gradebook CSV' }).click()]);
+    const csvPath = testInfo.outputPath('grades.csv');
+    await csv.saveAs(csvPath);
+    const lines = readFileSync(csvPath, 'utf8').split('\r\n');
+    expect(lines[0]).toMatch(/^Student,ID,SIS User ID,SIS Login ID,Section,/);
+    expect(lines[1]).toMatch(/^Points Possible,,,,,2$/);
+    expect(lines[2]).toMatch(/^Ada Lovelace,,,ada@uni\.example,,1$/);
+    expect(errors).toEqual([]);
+  });
 });
 
 test('progress: a chapter read at its end is marked in the sidebar and counted on the home page; a bad import is refused', async ({ page }, testInfo) => {
@@ -114,19 +186,32 @@ test('progress: a chapter read at its end is marked in the sidebar and counted o
 test('a hand-in whose code never ends is stopped by its time limit and marked failed; the filled pages meet WCAG 2.2 AA', async ({ page }) => {
   test.setTimeout(90_000);
   const { createSubmission } = await import('../src/shared/handin/submission.ts');
-  const assignment = { lesson: 'transformer-block', className: 'CS 101', due: '2099-12-01', note: 'Read first.' };
+  const exercises = [{ chapter: 'gpt', id: 'softmax-max', points: 1 }];
+  const assignment = { lesson: 'transformer-block', className: 'CS 101', note: 'Read first.', due: '2099-12-01', time: '23:59', timeZone: 'UTC', exercises };
   const looping = await createSubmission({
     assignment,
-    student: 'Lou',
+    student: { name: 'Lou', email: 'lou@uni.example' },
     exportedAt: new Date().toISOString(),
     readings: [],
-    exercises: [{ chapter: 'gpt', id: 'softmax-max', code: 'function mySoftmax(logits: Value[]): Value[] {\n  while (true) {}\n}', passed: false, passedAt: null }],
+    exercises: [
+      {
+        chapter: 'gpt',
+        id: 'softmax-max',
+        code: 'function mySoftmax(logits: Value[]): Value[] {\n  while (true) {}\n}',
+        passed: false,
+        passedAt: null,
+        attempts: 1,
+        hintsOpened: 0,
+        solutionShownAt: null,
+        version: '',
+      },
+    ],
   });
   await page.goto('/grade/');
   await page.getByLabel('Hand-in files').setInputFiles({ name: 'lou.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(looping)) });
   const mark = page.locator('.grade-table tbody tr td.mark').first();
   await expect(mark).toContainText('✗ failed', { timeout: 30_000 });
-  await expect(mark).toContainText('Stopped: the submitted code ran past its time limit of 10 s.');
+  await expect(mark).toContainText('Timeout: the submitted code ran past its time limit of 10 s');
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
   const AxeBuilder = (await import('@axe-core/playwright')).default;
   expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations.map((v) => v.id)).toEqual([]);

@@ -1,8 +1,6 @@
 // What the assignment and grading pages need from the book, computed at build and written into the
 // page: the lessons as students see them (no instructor notes), and each exercise's hidden checks.
-import { loadBook } from './book/book.ts';
 import { bookIndex, loadLessons } from './lessons/book.ts';
-import type { ExerciseDef } from '../shared/handin/grade.ts';
 import { chapterUrl, exerciseUrl } from '../shared/urls.ts';
 
 export interface StudentLesson {
@@ -41,6 +39,4 @@ export function studentLessons(): StudentLesson[] {
     }));
 }
 
-export function exerciseDefs(): ExerciseDef[] {
-  return loadBook().flatMap((c) => c.exercises).map(({ chapter, id, title, setup, checks, checkNames, timeoutMs }) => ({ chapter, id, title, setup, checks, checkNames, timeoutMs }));
-}
+export { exerciseDefs } from './grading/book-defs.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { beforeSolutionSlot, clearEdit, exerciseSlot, loadEdit, progressKey, readItem, saveEdit, setAside, studentNameKey, writeItem } from './storage.ts';
+import { beforeSolutionSlot, clearEdit, exerciseSlot, loadActivity, loadEdit, progressKey, readItem, recordActivity, saveEdit, setAside, studentEmailKey, studentNameKey, writeItem } from './storage.ts';
 
 // a localStorage for Node: a Map, or one that throws as a browser's does with storage turned off
 function useStorage(disabled = false): Map<string, string> {
@@ -26,6 +26,7 @@ test("the keys are the ones readers' browsers already hold", () => {
   assert.deepEqual([...items.keys()], ['microgpt:cell:autograd:chain-rule', 'microgpt:cell:dataset:exercise/parse', 'microgpt:cell:dataset:exercise/parse/before-solution']);
   assert.equal(progressKey, 'microgpt:progress');
   assert.equal(studentNameKey, 'microgpt:student-name');
+  assert.equal(studentEmailKey, 'microgpt:student-email');
   assert.deepEqual(loadEdit('autograd', 'chain-rule'), { kind: 'saved', edit });
   clearEdit('autograd', 'chain-rule');
   assert.deepEqual(loadEdit('autograd', 'chain-rule'), { kind: 'none' });
@@ -46,4 +47,23 @@ test('with storage turned off nothing is read, writing says so, and nothing thro
   assert.equal(saveEdit('autograd', 'chain-rule', { code: 'x', bookHash: 'h', savedAt: 't' }), false);
   assert.deepEqual(loadEdit('autograd', 'chain-rule'), { kind: 'none' });
   clearEdit('autograd', 'chain-rule');
+});
+
+test("an exercise's activity (Checks, hints, solution shown, version) is kept under a key of its own", () => {
+  const items = useStorage();
+  assert.deepEqual(loadActivity('gpt', 'softmax-max'), { attempts: 0, hintsOpened: 0, solutionShownAt: null, version: '' });
+  recordActivity('gpt', 'softmax-max', (a) => a.attempts++);
+  recordActivity('gpt', 'softmax-max', (a) => {
+    a.attempts++;
+    a.hintsOpened = 2;
+    a.solutionShownAt ??= '2026-11-30T10:00:00.000Z';
+    a.version = 'v7';
+  });
+  assert.deepEqual([...items.keys()], ['microgpt:exercise-activity:gpt:softmax-max']);
+  assert.deepEqual(loadActivity('gpt', 'softmax-max'), { attempts: 2, hintsOpened: 2, solutionShownAt: '2026-11-30T10:00:00.000Z', version: 'v7' });
+  items.set('microgpt:exercise-activity:gpt:softmax-max', '{"attempts":"many"}');
+  assert.deepEqual(loadActivity('gpt', 'softmax-max'), { attempts: 0, hintsOpened: 0, solutionShownAt: null, version: '' });
+  assert.equal(items.get('microgpt:exercise-activity:gpt:softmax-max:unreadable'), '{"attempts":"many"}');
+  useStorage(true);
+  assert.equal(recordActivity('gpt', 'softmax-max', (a) => a.attempts++).attempts, 1);
 });

@@ -1,5 +1,6 @@
 // What this site keeps in the reader's browser (localStorage), every key named here: their edits
-// of cells and exercises, their progress, their name for hand-ins. Storage may be turned off or
+// of cells and exercises, what they did in each exercise (Checks pressed, hints opened, solution
+// shown), their progress, their name and email or login for hand-ins. Storage may be turned off or
 // full; reading then finds nothing and writing reports false, and the page goes on without it.
 // A saved entry that cannot be read is set aside under `<key>:unreadable`, never silently dropped.
 // The keys are readers' saved data: changing one loses it.
@@ -8,6 +9,9 @@
 const editKey = (chapter: string, id: string) => `microgpt:cell:${chapter}:${id}`;
 export const progressKey = 'microgpt:progress';
 export const studentNameKey = 'microgpt:student-name';
+export const studentEmailKey = 'microgpt:student-email'; // email or login, as the course's LMS knows the student
+// what the reader did in an exercise, by chapter and exercise id
+const activityKey = (chapter: string, id: string) => `microgpt:exercise-activity:${chapter}:${id}`;
 const unreadableKey = (key: string) => `${key}:unreadable`;
 
 // exercise attempts are kept beside cell edits, under ids of their own
@@ -76,4 +80,37 @@ export function saveEdit(chapter: string, id: string, edit: SavedEdit): boolean 
 
 export function clearEdit(chapter: string, id: string): void {
   removeItem(editKey(chapter, id));
+}
+
+// What a reader did in an exercise, for the hand-in file: recorded by the exercise, kept across reloads.
+export interface ExerciseActivity {
+  attempts: number; // times Check was pressed
+  hintsOpened: number; // hints shown
+  solutionShownAt: string | null; // when the reader first confirmed showing the solution
+  version: string; // the exercise's book version when the reader last did something in it
+}
+
+const noActivity = (): ExerciseActivity => ({ attempts: 0, hintsOpened: 0, solutionShownAt: null, version: '' });
+
+// nothing recorded reads as no activity; an entry that cannot be read is set aside and starts afresh
+export function loadActivity(chapter: string, id: string): ExerciseActivity {
+  const raw = readItem(activityKey(chapter, id));
+  if (raw === null) return noActivity();
+  try {
+    const a = JSON.parse(raw) as ExerciseActivity;
+    const count = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+    if (!count(a.attempts) || !count(a.hintsOpened) || !(a.solutionShownAt === null || typeof a.solutionShownAt === 'string') || typeof a.version !== 'string') throw new Error('not an activity record');
+    return { attempts: a.attempts, hintsOpened: a.hintsOpened, solutionShownAt: a.solutionShownAt, version: a.version };
+  } catch {
+    setAside(activityKey(chapter, id), raw);
+    return noActivity();
+  }
+}
+
+// changes the stored record and returns it (with storage full or turned off, nothing is kept)
+export function recordActivity(chapter: string, id: string, change: (a: ExerciseActivity) => void): ExerciseActivity {
+  const activity = loadActivity(chapter, id);
+  change(activity);
+  writeItem(activityKey(chapter, id), JSON.stringify(activity));
+  return activity;
 }

@@ -1,5 +1,6 @@
 // '@microgpt/check': what an exercise's checks are written with. check() registers a named check;
 // the expect functions throw a CheckFailure whose message says what was expected and what came.
+import type { Random } from '../../engine/src/random.ts';
 import { formatArgs } from './format.ts';
 
 export class CheckFailure extends Error {
@@ -9,6 +10,13 @@ export class CheckFailure extends Error {
 export interface RegisteredCheck {
   name: string;
   fn: () => void | Promise<void>;
+}
+
+// what a grading block gets beside the checks: a generator seeded by the grader's seed (never in a
+// page), and the book solution's functions by name, to compare the reader's with on what it draws
+export interface GradingContext {
+  random: Random; // the engine's Mersenne Twister (random, randbelow, gauss, shuffle, choices)
+  reference: Record<string, any>;
 }
 
 export interface CheckModule {
@@ -21,15 +29,23 @@ export interface CheckModule {
 const show = (x: unknown) => formatArgs([x]);
 const label = (what: string | undefined) => (what ? `${what}: ` : '');
 
+// Arrays are compared by their elements, read through Array.prototype itself: a value the code under
+// test returns may be a Proxy whose own `every` or `length` would say whatever it likes.
+const slice = Function.prototype.call.bind(Array.prototype.slice) as (a: unknown) => unknown[];
 function same(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
-  return false;
+  if (!Array.isArray(a) || !Array.isArray(b)) return false;
+  const xs = slice(a);
+  const ys = slice(b);
+  if (xs.length !== ys.length) return false;
+  for (let i = 0; i < xs.length; i++) if (!same(xs[i], ys[i])) return false;
+  return true;
 }
 
 // a fresh, frozen module per run, so the code under test cannot swap check() for a stub
-export function checkModule(registered: RegisteredCheck[]): Readonly<CheckModule> {
+export function checkModule(registered: RegisteredCheck[], grading?: GradingContext): Readonly<CheckModule & { grading?: GradingContext }> {
   return Object.freeze({
+    grading,
     check(name: string, fn: () => void | Promise<void>) {
       registered.push({ name, fn });
     },

@@ -40,31 +40,10 @@ export async function runCell(input: CellInput, modules: Record<string, unknown>
   const setupLines = input.setup ? input.setup.split('\n').length : 0;
   const codeLines = input.code.split('\n').length;
   const source = [input.setup, input.code, input.after].filter((part) => part !== undefined).join('\n');
-  let output = '';
-  let lines = 0;
-  let truncated = false;
+  const out = captureOutput(hooks);
+  const { print, console: cellConsole } = out;
   const displays: Display[] = [];
 
-  const print = (text: string) => {
-    if (truncated) return;
-    const chunk = text + '\n';
-    if (lines + 1 > OUTPUT_LIMITS.lines || output.length + chunk.length > OUTPUT_LIMITS.bytes) {
-      truncated = true;
-      const notice = `… output cut at ${OUTPUT_LIMITS.lines.toLocaleString('en')} lines or ${OUTPUT_LIMITS.bytes / 1_000_000} MB\n`;
-      hooks.onOutput?.(notice);
-      return;
-    }
-    output += chunk;
-    lines += 1 + (text.match(/\n/g)?.length ?? 0);
-    hooks.onOutput?.(chunk);
-  };
-  const cellConsole = {
-    log: (...args: unknown[]) => print(formatArgs(args)),
-    info: (...args: unknown[]) => print(formatArgs(args)),
-    debug: (...args: unknown[]) => print(formatArgs(args)),
-    warn: (...args: unknown[]) => print(formatArgs(args)),
-    error: (...args: unknown[]) => print(formatArgs(args)),
-  };
   const require = (name: string) => {
     if (name in modules) return modules[name];
     throw new Error(`a cell can import only ${Object.keys(modules).join(' and ')}, not "${name}"`);
@@ -84,17 +63,44 @@ export async function runCell(input: CellInput, modules: Record<string, unknown>
   } finally {
     connectDisplay(null);
   }
-  if (truncated) output += `… output cut at ${OUTPUT_LIMITS.lines.toLocaleString('en')} lines or ${OUTPUT_LIMITS.bytes / 1_000_000} MB\n`;
-  return { output, displays, truncated, error, elapsedMs: performance.now() - start };
+  return { output: out.text(), displays, truncated: out.truncated(), error, elapsedMs: performance.now() - start };
 }
 
-function describe(thrown: unknown, setupLines: number, codeLines: number): CellError {
+const CUT_NOTICE = `… output cut at ${OUTPUT_LIMITS.lines.toLocaleString('en')} lines or ${OUTPUT_LIMITS.bytes / 1_000_000} MB\n`;
+
+// what code prints, through a console of its own: streamed to onOutput, cut at the output limits
+export function captureOutput(hooks: RunHooks = {}) {
+  let output = '';
+  let lines = 0;
+  let truncated = false;
+  const print = (text: string) => {
+    if (truncated) return;
+    const chunk = text + '\n';
+    if (lines + 1 > OUTPUT_LIMITS.lines || output.length + chunk.length > OUTPUT_LIMITS.bytes) {
+      truncated = true;
+      hooks.onOutput?.(CUT_NOTICE);
+      return;
+    }
+    output += chunk;
+    lines += 1 + (text.match(/\n/g)?.length ?? 0);
+    hooks.onOutput?.(chunk);
+  };
+  const log = (...args: unknown[]) => print(formatArgs(args));
+  return {
+    print,
+    console: { log, info: log, debug: log, warn: log, error: log },
+    text: () => (truncated ? output + CUT_NOTICE : output),
+    truncated: () => truncated,
+  };
+}
+
+export function describe(thrown: unknown, setupLines: number, codeLines: number, wrapperLines = WRAPPER_LINES): CellError {
   const visible = (line: number | null) => (line !== null && line > setupLines && line <= setupLines + codeLines ? line - setupLines : null);
   if (thrown instanceof CellSyntaxError) return { name: 'SyntaxError', message: thrown.message, line: visible(thrown.line) };
   if (thrown instanceof Error) {
     // the first stack frame inside the cell's function: "<anonymous>:LINE:COLUMN"
     const frame = /<anonymous>:(\d+):\d+/.exec(thrown.stack ?? '');
-    return { name: thrown.name, message: thrown.message, line: frame ? visible(Number(frame[1]) - WRAPPER_LINES) : null };
+    return { name: thrown.name, message: thrown.message, line: frame ? visible(Number(frame[1]) - wrapperLines) : null };
   }
   return { name: 'Error', message: `a cell threw ${formatArgs([thrown])}`, line: null };
 }

@@ -20,6 +20,9 @@ export interface ExercisePageData {
   solution: string;
   checks: string;
   checkNames: string[];
+  provides: string[]; // what the checks take from the reader's code, by name
+  withhold: string[]; // engine exports the reader's code does not get
   hints: string[];
   timeoutMs: number;
+  version: string; // a hash of the exercise as the book has it: a hand-in records it, /grade/ compares
 }

@@ -11,6 +11,7 @@ export const chapterUrl = (slug: string, fragment?: string | null): string => si
 export const exerciseUrl = (chapter: string, id: string): string => chapterUrl(chapter, `exercise-${id}`);
 export const engineUrl = (module: string, region?: string): string => siteUrl(`engine/${module}/${hash(region && `region-${region}`)}`);
 export const lessonUrl = (id: string): string => siteUrl(`lessons/${id}/`);
+export const cartridgeUrl = (lesson: string): string => siteUrl(`cartridges/${lesson}.imscc`);
 export const assignUrl = (lesson?: string): string => siteUrl(`assign/${lesson ? `?lesson=${encodeURIComponent(lesson)}` : ''}`);
 
 export const lessonsUrl = siteUrl('lessons/');

@@ -54,8 +54,9 @@ export interface Cell {
   spot: TreeSpot;
 }
 
-// ```ts exercise id=<id> title="…" (starter code, hidden setup above `// ---`), then its
-// ```ts solution, ```ts checks and ```hints blocks as the next siblings, in any order.
+// ```ts exercise id=<id> title="…" [withhold="name …"] (starter code, hidden setup above `// ---`),
+// then its ```ts solution, ```ts checks and ```hints blocks as the next siblings, in any order, and
+// a ```ts grading block: checks on inputs generated from the grader's seed, never shown in the page.
 export interface Exercise {
   chapter: string;
   file: string;
@@ -71,6 +72,10 @@ export interface Exercise {
   checks: string;
   checksLine: number;
   checkNames: string[]; // as written in check('…', …)
+  grading: string; // the grading block's code ('' when there is none)
+  gradingLine: number | null;
+  provides: string[]; // the names the checks take from the reader's code (free in checks and grading)
+  withhold: string[]; // engine exports the reader's code does not get: the answer itself
   hints: string[];
   hintsLine: number; // the hints block's opening fence
   timeoutMs: number;

@@ -4,7 +4,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Code, Heading, Nodes, Parent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { checkNamesIn } from './code.ts';
+import { checkNamesIn, freeNames, topLevelNames } from './code.ts';
 import type { Frontmatter } from './parse.ts';
 import { BookError, type Cell, type Chapter, DEFAULT_TIMEOUT_MS, type Exercise, type Place, type Quote, type Span } from './model.ts';
 
@@ -52,12 +52,12 @@ const isCell = (node: Nodes): node is Code => node.type === 'code' && node.lang 
 const isExercise = (node: Nodes): node is Code => node.type === 'code' && node.lang === 'ts' && /^exercise\b/.test(node.meta ?? '');
 const isOutput = (node: Nodes | undefined): node is Code => node?.type === 'code' && node.lang === 'output';
 
-const PARTS = ['solution', 'checks', 'hints'] as const;
-type Part = (typeof PARTS)[number];
+const PARTS = ['solution', 'checks', 'hints'] as const; // required
+type Part = (typeof PARTS)[number] | 'grading';
 function partOf(node: Nodes | undefined): Part | null {
   if (node?.type !== 'code') return null;
   if (node.lang === 'hints') return 'hints';
-  if (node.lang === 'ts' && (node.meta === 'solution' || node.meta === 'checks')) return node.meta;
+  if (node.lang === 'ts' && (node.meta === 'solution' || node.meta === 'checks' || node.meta === 'grading')) return node.meta;
   return null;
 }
 
@@ -127,7 +127,7 @@ export function readChapter(tree: Root, { slug, file, frontmatter }: ChapterSour
   const exerciseAt = (parent: Parent, index: number, node: Code) => {
     const at = place(node);
     // the order of these checks is the order of the messages a malformed exercise gets
-    const { options, id, timeoutMs } = blockOptions(at, 'exercise', node.meta ?? '', ['id', 'title', 'timeout'], exerciseIds);
+    const { options, id, timeoutMs } = blockOptions(at, 'exercise', node.meta ?? '', ['id', 'title', 'timeout', 'withhold'], exerciseIds);
     const title = options.title;
     if (typeof title !== 'string' || title.trim() === '') throw new BookError(at, `exercise "${id}" needs title="…"`);
     const parts = new Map<Part, Code>();
@@ -144,7 +144,15 @@ export function readChapter(tree: Root, { slug, file, frontmatter }: ChapterSour
     if (hintTexts.length === 0) throw new BookError(place(hints), `exercise "${id}" has an empty hints block`);
     const checkNames = checkNamesIn(checks.value);
     if (checkNames.length === 0) throw new BookError(place(checks), `exercise "${id}" has no check('name', () => …) in its checks`);
+    const grading = parts.get('grading');
     const { setup, code: starter, hidden } = splitSetup(node.value);
+    // the checks run in a scope of their own, after the hidden setup; what they use and do not
+    // define there is what they take from the reader's code, which must define it
+    const provides = freeNames(`${setup}\n${checks.value}\n${grading?.value ?? ''}`);
+    const solutionNames = topLevelNames(solution.value);
+    const missing = provides.filter((name) => !solutionNames.includes(name));
+    if (missing.length > 0) throw new BookError(place(checks), `exercise "${id}": its checks use ${missing.join(', ')}, which the solution does not define at its top level`);
+    const withhold = typeof options.withhold === 'string' ? options.withhold.split(/[\s,]+/).filter((n) => n !== '') : [];
     const exercise: Exercise = {
       chapter: slug,
       file,
@@ -160,6 +168,10 @@ export function readChapter(tree: Root, { slug, file, frontmatter }: ChapterSour
       checks: checks.value,
       checksLine: place(checks).line + 1,
       checkNames,
+      grading: grading?.value ?? '',
+      gradingLine: grading ? place(grading).line + 1 : null,
+      provides,
+      withhold,
       hints: hintTexts,
       hintsLine: place(hints).line,
       timeoutMs,

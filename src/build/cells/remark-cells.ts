@@ -8,6 +8,7 @@ import type { Parent, Root, RootContent } from 'mdast';
 import { resolve } from 'node:path';
 import type { CellPageData, ExercisePageData } from '../../shared/book-data.ts';
 import { chapterOf, isChapterFile } from '../book/book.ts';
+import { exerciseVersion } from '../exercises/verify.ts';
 import type { TreeSpot } from '../book/model.ts';
 
 const cellComponent = resolve(process.cwd(), 'src/components/Cell.astro');
@@ -36,8 +37,9 @@ export function remarkCells() {
       const data: CellPageData = { chapter: slug, id, setup, code, expected, timeoutMs, throws };
       replace(spot, element('Cell', 'cell', JSON.stringify(data)));
     }
-    for (const { chapter: slug, id, title, setup, starter, solution, checks, checkNames, hints, timeoutMs, spot } of chapter.exercises) {
-      const data: ExercisePageData = { chapter: slug, id, title, setup, starter, solution, checks, checkNames, hints, timeoutMs };
+    for (const exercise of chapter.exercises) {
+      const { chapter: slug, id, title, setup, starter, solution, checks, checkNames, provides, withhold, hints, timeoutMs, spot } = exercise;
+      const data: ExercisePageData = { chapter: slug, id, title, setup, starter, solution, checks, checkNames, provides, withhold, hints, timeoutMs, version: exerciseVersion(exercise) };
       replace(spot, element('Exercise', 'exercise', JSON.stringify(data)));
     }
     tree.children.unshift(esmImport('Cell', cellComponent), esmImport('Exercise', exerciseComponent));

@@ -1,13 +1,34 @@
-// What the build proves about each exercise: its solution passes every check, its starter code
-// fails at least one (so there is something to do), and both type-check with the checks.
-import type { ExerciseInput, ExerciseResult } from '../../runtime/exercise.ts';
+// What the build proves about each exercise, run sealed as a grader runs it: its solution passes
+// every check and every grading check (on the book's own seed) with the engine less what it
+// withholds, its starter code fails at least one check (so there is something to do), and both
+// type-check with the checks.
+import * as engine from '../../../engine/src/index.ts';
+import type { SealedInput, SealedResult } from '../../runtime/sealed.ts';
 import type { Exercise } from '../book/model.ts';
 import type { CheckedCode, Problem } from '../cells/compare.ts';
+import { versionHash } from '../../shared/page-data.ts';
 
 export type Version = 'starter' | 'solution';
 
-export function exerciseInput(ex: Exercise, version: Version): ExerciseInput {
-  return { setup: ex.setup || undefined, code: version === 'starter' ? ex.starter : ex.solution, checks: ex.checks };
+// the seed the build grades the book's own solutions with; a real grading uses the instructor's
+export const BOOK_SEED = 'the book';
+
+export function exerciseInput(ex: Exercise, version: Version): SealedInput {
+  const { setup, checks, provides, withhold, grading, solution } = ex;
+  const code = version === 'starter' ? ex.starter : ex.solution;
+  return { setup, code, checks, provides, withhold, grading, solution, seed: version === 'solution' ? BOOK_SEED : null, exercise: `${ex.chapter}/${ex.id}` };
+}
+
+// the exercise's version as a hand-in records it: it changes when anything a grade depends on does
+export function exerciseVersion(ex: Exercise): string {
+  return versionHash(ex.setup, ex.starter, ex.solution, ex.checks, ex.grading, ex.withhold.join(' '), ex.provides.join(' '));
+}
+
+// what is wrong with an exercise before anything runs: a withheld name the engine does not export
+export function withholdProblem(ex: Exercise): Problem | null {
+  const unknown = ex.withhold.filter((name) => !Object.hasOwn(engine, name));
+  if (unknown.length === 0) return null;
+  return { cell: asCell(ex, 'starter'), line: ex.line, column: ex.place.column, message: `exercise "${ex.id}": withhold names ${unknown.join(', ')}, which the engine does not export` };
 }
 
 // the exercise as a cell, for the type checker and for problem reports: a version, then the checks
@@ -24,7 +45,7 @@ export function asCell(ex: Exercise, version: Version): CheckedCode {
   };
 }
 
-export function judge(ex: Exercise, version: Version, result: ExerciseResult): Problem | null {
+export function judge(ex: Exercise, version: Version, result: SealedResult): Problem | null {
   const cell = asCell(ex, version);
   const at = (line: number, message: string): Problem => ({ cell, line, column: ex.place.column, message: `exercise "${ex.id}": ${message}` });
   if (version === 'starter') {
@@ -39,5 +60,8 @@ export function judge(ex: Exercise, version: Version, result: ExerciseResult): P
   if (failed) return at(ex.checksLine - 1, `the solution fails the check "${failed.name}": ${failed.message}`);
   if (result.checks.length !== ex.checkNames.length)
     return at(ex.checksLine - 1, `${result.checks.length} checks ran, but the checks block names ${ex.checkNames.length}`);
+  const hidden = result.hidden.find((c) => !c.passed);
+  if (hidden) return at((ex.gradingLine ?? ex.checksLine) - 1, `the solution fails the grading check "${hidden.name}": ${hidden.message}`);
+  if (ex.grading !== '' && result.hidden.length === 0) return at((ex.gradingLine ?? ex.checksLine) - 1, 'the grading block registers no check');
   return null;
 }

@@ -1,9 +1,11 @@
 // The exercises of a page: edit the starter code, Check (the hidden checks run in a Web Worker, each
 // shown passed or failed in order), hints one at a time, the solution after the reader confirms,
 // Reset with Undo. The attempt is kept across reloads; a pass is recorded in the reader's progress.
+// What the reader did (Checks pressed, hints opened, the solution shown) is recorded for the hand-in
+// file, and the hints already opened stay open after a reload.
 import { EditableCode } from '../cells/editable.ts';
 import { Runner } from '../cells/runner.ts';
-import { beforeSolutionSlot, exerciseSlot, loadEdit, saveEdit } from '../storage.ts';
+import { type ExerciseActivity, beforeSolutionSlot, exerciseSlot, loadActivity, loadEdit, recordActivity, saveEdit } from '../storage.ts';
 import type { ExerciseResult } from '../../runtime/exercise.ts';
 import type { ExercisePageData } from '../../shared/book-data.ts';
 import { markExercisePassed } from '../progress/store.ts';
@@ -43,8 +45,17 @@ class ExerciseView extends EditableCode {
     on('use-solution', () => this.useSolution());
     on('restore', () => this.restoreAttempt());
     on('reset', () => this.reset());
-    this.updateHintButton();
     this.restore();
+    this.updateHintButton();
+  }
+
+  // what the reader did, kept for the hand-in file with the exercise's book version ('' from a page built without one)
+  private record(change: (a: ExerciseActivity) => void): void {
+    const version = this.data.version ?? '';
+    recordActivity(this.data.chapter, this.data.id, (a) => {
+      change(a);
+      a.version = version;
+    });
   }
 
   protected run(): void {
@@ -52,6 +63,8 @@ class ExerciseView extends EditableCode {
   }
 
   private restore(): void {
+    const opened = Math.min(loadActivity(this.data.chapter, this.data.id).hintsOpened, this.data.hints.length);
+    while (this.hintsShown < opened) this.showHint();
     const saved = loadEdit(this.data.chapter, exerciseSlot(this.data.id));
     if (saved.kind === 'corrupt') {
       this.notify(`Your saved attempt could not be read, so the starter code is shown. The unreadable text is kept in this browser's storage under "${saved.keptAs}".`);
@@ -62,6 +75,7 @@ class ExerciseView extends EditableCode {
   }
 
   private check(): void {
+    this.record((a) => a.attempts++);
     const items = [...this.root.querySelectorAll<HTMLLIElement>('.exercise-checks li')];
     for (const li of items) li.dataset.state = 'running';
     this.editor?.markError(null);
@@ -116,12 +130,17 @@ class ExerciseView extends EditableCode {
   }
 
   private nextHint(): void {
-    const items = [...this.root.querySelectorAll<HTMLLIElement>('.exercise-hints li')];
-    if (this.hintsShown >= items.length) return;
-    this.q('.exercise-hints').hidden = false;
-    items[this.hintsShown].hidden = false;
-    this.hintsShown++;
+    if (this.hintsShown >= this.data.hints.length) return;
+    this.showHint();
+    const shown = this.hintsShown;
+    this.record((a) => (a.hintsOpened = Math.max(a.hintsOpened, shown)));
     this.updateHintButton();
+  }
+
+  private showHint(): void {
+    this.q('.exercise-hints').hidden = false;
+    this.root.querySelectorAll<HTMLLIElement>('.exercise-hints li')[this.hintsShown].hidden = false;
+    this.hintsShown++;
   }
 
   private updateHintButton(): void {
@@ -132,6 +151,7 @@ class ExerciseView extends EditableCode {
   }
 
   private revealSolution(): void {
+    this.record((a) => (a.solutionShownAt ??= new Date().toISOString()));
     this.toggle('.exercise-confirm', false);
     this.toggle('.exercise-solution', true);
     this.q('.exercise-solution button').focus();

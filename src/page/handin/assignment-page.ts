@@ -1,19 +1,21 @@
-// The student's assignment page: reads the link, shows the checklist from this browser's progress,
-// lets readings be ticked off by hand, and downloads the hand-in file.
-import { exerciseSlot, loadEdit, readItem, studentNameKey, writeItem } from '../storage.ts';
+// The student's assignment page: reads the link, shows the checklist from this browser's progress
+// (the exercises that count, with their points), the due time in the link's time zone and the
+// student's own, lets readings be ticked off by hand, and downloads the hand-in file once the
+// student has given their name and email or login.
+import { exerciseSlot, loadActivity, loadEdit, readItem, studentEmailKey, studentNameKey, writeItem } from '../storage.ts';
 import { download } from '../progress/ui.ts';
 import { type Progress, loadProgress, markChapterRead, update } from '../progress/store.ts';
-import { daysLeft, readAssignment } from '../../shared/handin/assignment.ts';
+import { describeDue, exerciseKey, readAssignment } from '../../shared/handin/assignment.ts';
 import type { StudentLesson } from '../../build/site-data.ts';
-import { createSubmission } from '../../shared/handin/submission.ts';
+import { type SubmittedExercise, createSubmission } from '../../shared/handin/submission.ts';
 
-// the code to hand in for an exercise: the reader's latest attempt, else the code that passed
-export function exerciseCode(chapter: string, id: string): { code: string | null; passed: boolean; passedAt: string | null } {
+// an exercise as handed in: the reader's latest attempt (else the code that passed), and what they did in it
+export function exerciseRecord(chapter: string, id: string): SubmittedExercise {
   const passedEntry = loadProgress().progress.exercises[`${chapter}/${id}`];
   const saved = loadEdit(chapter, exerciseSlot(id));
   const code = saved.kind === 'saved' ? saved.edit.code : (passedEntry?.code ?? null);
   const passed = passedEntry !== undefined && passedEntry.code === code;
-  return { code, passed, passedAt: passedEntry?.passedAt ?? null };
+  return { chapter, id, code, passed, passedAt: passedEntry?.passedAt ?? null, ...loadActivity(chapter, id) };
 }
 
 // a reading is done when its chapter was read to the end, or the reader ticked it off
@@ -21,11 +23,13 @@ export function readingDone(progress: Progress, r: { chapter: string; section: s
   return !!progress.chapters[r.chapter] || (r.section !== null && !!progress.chapters[`${r.chapter}#${r.section}`]);
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function setUpAssignment(): void {
   const root = document.querySelector<HTMLElement>('[data-assignment]')!;
   const lessons = JSON.parse(document.querySelector('.assignment-data')!.textContent!) as StudentLesson[];
   const q = <T extends HTMLElement>(s: string) => root.querySelector<T>(s)!;
-  const read = readAssignment(location.search, lessons.map((l) => l.id));
+  const read = readAssignment(location.search, lessons);
   if ('error' in read) {
     q('.assignment-error').textContent = read.error;
     q('.assignment-error').hidden = false;
@@ -33,13 +37,23 @@ export function setUpAssignment(): void {
   }
   const { assignment } = read;
   const lesson = lessons.find((l) => l.id === assignment.lesson)!;
+  const counted = assignment.exercises.map((c) => ({ ...lesson.exercises.find((e) => exerciseKey(e) === exerciseKey(c))!, points: c.points }));
+  const optional = lesson.exercises.filter((e) => !assignment.exercises.some((c) => exerciseKey(c) === exerciseKey(e)));
   document.title = `${lesson.title} | Your assignment`;
   q('.assignment-lesson').textContent = `${lesson.title}: ${lesson.summary}`;
   q('.assignment-class').textContent = assignment.className || '(not named)';
-  const days = daysLeft(assignment.due);
-  const when = days > 1 ? `in ${days} days` : days === 1 ? 'tomorrow' : days === 0 ? 'today' : `${-days} day${days === -1 ? '' : 's'} ago`;
-  q('.assignment-due').textContent = `${new Date(`${assignment.due}T12:00:00`).toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' })} (${when})`;
-  root.dataset.overdue = String(days < 0);
+  const total = counted.reduce((sum, e) => sum + e.points, 0);
+  q('.assignment-points').textContent = counted.length === 0 ? 'No exercises are graded' : `${plural(total, 'point')} for ${plural(counted.length, 'exercise')}`;
+  const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const showDue = () => {
+    const due = describeDue(assignment, localZone, Date.now());
+    q('.assignment-due').textContent = `${due.inZone}, ${due.overdue ? `passed ${due.fromNow}` : due.fromNow}`;
+    q('.assignment-due-local').textContent = due.local ? `That is ${due.local} where you are.` : '';
+    q('.assignment-due-local').hidden = due.local === null;
+    root.dataset.overdue = String(due.overdue);
+  };
+  showDue();
+  setInterval(showDue, 60_000);
   if (assignment.note) {
     q('.assignment-note').textContent = `Note from your instructor: ${assignment.note}`;
     q('.assignment-note').hidden = false;
@@ -70,41 +84,64 @@ export function setUpAssignment(): void {
         else update((p) => [key, r.chapter].forEach((k) => delete p.chapters[k]));
       }),
     );
-    const exercises = lesson.exercises.map((e) => {
-      const li = item(e.href, e.title, !!progress.exercises[`${e.chapter}/${e.id}`], null);
-      li.append(progress.exercises[`${e.chapter}/${e.id}`] ? ' — passed' : ' — press Check on the exercise when you are done');
+    const exercises = counted.map((e) => {
+      const passed = !!progress.exercises[exerciseKey(e)];
+      const li = item(e.href, e.title, passed, null);
+      li.append(` (${plural(e.points, 'point')})`, passed ? ' — passed' : ' — press Check on the exercise when you are done');
       return li;
     });
     q('.assignment-readings').replaceChildren(...readings);
     q('.assignment-exercises').replaceChildren(...exercises);
-    if (exercises.length === 0) q('.assignment-exercises').replaceChildren(Object.assign(document.createElement('li'), { textContent: 'No exercises in this lesson.' }));
+    if (exercises.length === 0) q('.assignment-exercises').replaceChildren(Object.assign(document.createElement('li'), { textContent: 'No exercises are graded in this assignment.' }));
+    const optionalLinks = optional.flatMap((e, i) => [...(i > 0 ? [', '] : []), Object.assign(document.createElement('a'), { href: e.href, textContent: e.title })]);
+    q('.assignment-optional').replaceChildren(...(optional.length ? ['Not graded in this assignment, for practice: ', ...optionalLinks, '.'] : []));
+    q('.assignment-optional').hidden = optional.length === 0;
     const done = readings.filter((li) => li.dataset.done === 'true').length + exercises.filter((li) => li.dataset.done === 'true').length;
-    const total = readings.length + exercises.length;
-    q('.assignment-progress').textContent = `${done} of ${total} done.`;
-    q<HTMLProgressElement>('.assignment-bar').value = total === 0 ? 1 : done / total;
+    const all = readings.length + exercises.length;
+    q('.assignment-progress').textContent = `${done} of ${all} done.`;
+    q<HTMLProgressElement>('.assignment-bar').value = all === 0 ? 1 : done / all;
   };
   draw();
   window.addEventListener('microgpt:progress', draw);
   window.addEventListener('storage', draw); // progress made in another tab
 
-  const form = q<HTMLFormElement>('.handin-form');
-  const nameField = form.querySelector<HTMLInputElement>('input[name="student"]')!;
-  nameField.value = readItem(studentNameKey) ?? '';
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const student = nameField.value.trim();
-    if (student === '') return;
-    writeItem(studentNameKey, student);
+  setUpHandIn(q<HTMLFormElement>('.handin-form'), q('.handin-status'), async (student) => {
     const { progress } = loadProgress();
     const submission = await createSubmission({
       assignment,
       student,
       exportedAt: new Date().toISOString(),
       readings: lesson.readings.map((r) => ({ chapter: r.chapter, section: r.section, read: readingDone(progress, r) })),
-      exercises: lesson.exercises.map((e) => ({ chapter: e.chapter, id: e.id, ...exerciseCode(e.chapter, e.id) })),
+      exercises: counted.map((e) => exerciseRecord(e.chapter, e.id)),
     });
     const safe = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'student';
-    download(`${safe(lesson.id)}-${safe(student)}.json`, JSON.stringify(submission, null, 2));
-    q('.handin-status').textContent = `Downloaded. ${submission.exercises.filter((e) => e.passed).length} of ${submission.exercises.length} exercises passed when you last checked them.`;
+    download(`${safe(lesson.id)}-${safe(student.name)}.json`, JSON.stringify(submission, null, 2));
+    const passed = submission.exercises.filter((e) => e.passed).length;
+    return `Downloaded. ${passed} of ${plural(submission.exercises.length, 'exercise')} passed when you last checked them.`;
+  });
+}
+
+// the identity fields, remembered in this browser as they are typed; the file is made only with both
+function setUpHandIn(form: HTMLFormElement, status: HTMLElement, handIn: (student: { name: string; email: string }) => Promise<string>): void {
+  const fields = [
+    { input: form.querySelector<HTMLInputElement>('input[name="student"]')!, key: studentNameKey, missing: 'your name' },
+    { input: form.querySelector<HTMLInputElement>('input[name="email"]')!, key: studentEmailKey, missing: 'your email or login' },
+  ];
+  for (const { input, key } of fields) {
+    input.value = readItem(key) ?? '';
+    input.addEventListener('input', () => writeItem(key, input.value.trim()));
+  }
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const [name, email] = fields.map((f) => f.input.value.trim());
+    const missing = fields.filter((f) => f.input.value.trim() === '');
+    for (const f of fields) f.input.setAttribute('aria-invalid', String(missing.includes(f)));
+    if (missing.length > 0) {
+      status.textContent = `Fill in ${missing.map((f) => f.missing).join(' and ')} first: your instructor matches the file to you by them.`;
+      missing[0].input.focus();
+      return;
+    }
+    for (const f of fields) writeItem(f.key, f.input.value.trim());
+    status.textContent = await handIn({ name, email });
   });
 }

@@ -1,9 +1,12 @@
-// The grading page: read the files, re-run the checks one exercise at a time in a Web Worker (a
-// runaway solution is stopped by its time limit and marked failed), and draw the results.
-import { Runner } from '../cells/runner.ts';
-import type { ExerciseResult } from '../../runtime/exercise.ts';
+// The grading page: read the settings and the hand-in files, run every counted exercise sealed in a
+// fresh Worker (two at a time), and draw the class's grades, the flags, the grouped solutions and
+// the exports. The seed is read from its field when grading starts and is kept nowhere.
+import { canvasCsv, moodleCsv, plainCsv, sheetJson } from '../../shared/handin/exports.ts';
+import { type ExerciseDef, type LessonGrade, type LessonRef, grade } from '../../shared/handin/grade.ts';
+import { type GradingSettings, parseSettings, SettingsError } from '../../shared/handin/settings.ts';
+import { limit } from '../../shared/limit.ts';
+import { SealedRunner } from '../cells/sealed-runner.ts';
 import { download } from '../progress/ui.ts';
-import { type ExerciseDef, type LessonReport, type LessonRef, grade, toCsv } from '../../shared/handin/grade.ts';
 
 const MAX_HANDIN_BYTES = 5 * 1024 * 1024;
 
@@ -14,88 +17,134 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', class
   return el;
 }
 
+const readFiles = (files: File[]) => Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+
 export function setUpGrading(): void {
   const { lessons, exercises } = JSON.parse(document.querySelector('.grade-data')!.textContent!) as { lessons: LessonRef[]; exercises: ExerciseDef[] };
-  const input = document.querySelector<HTMLInputElement>('.grade-files input')!;
+  const form = document.querySelector<HTMLFormElement>('[data-grade-form]')!;
+  const settingsInput = form.querySelector<HTMLInputElement>('input[name="settings"]')!;
+  const settingsStatus = form.querySelector<HTMLElement>('.grade-settings-status')!;
+  const seedInput = form.querySelector<HTMLInputElement>('input[name="seed"]')!;
+  const handinInput = form.querySelector<HTMLInputElement>('input[name="handins"]')!;
   const status = document.querySelector<HTMLElement>('.grade-status')!;
   const results = document.querySelector<HTMLElement>('.grade-results')!;
   const errorBox = document.querySelector<HTMLElement>('.grade-errors')!;
-  const runner = new Runner('the submitted code');
-  let runs = 0;
-  const run = (def: ExerciseDef, code: string) =>
-    new Promise<Pick<ExerciseResult, 'passed' | 'checks' | 'error'>>((resolve) => {
-      status.textContent = `Checking… (${++runs} exercise${runs === 1 ? '' : 's'} run)`;
-      runner.run({ code, setup: def.setup || undefined, checks: def.checks }, def.timeoutMs, {
-        output: () => {},
-        display: () => {},
-        done: (result) => resolve(result),
-        stopped: (message) => resolve({ passed: false, checks: [], error: { name: 'Stopped', message: message.replace(/^Stopped: /, ''), line: null } }),
-      });
-    });
+  const runner = new SealedRunner('the submitted code');
+  const slot = limit(2);
+  let settings: GradingSettings[] = [];
 
-  input.addEventListener('change', async () => {
-    const files = [...(input.files ?? [])];
+  settingsInput.addEventListener('change', async () => {
+    const loaded: GradingSettings[] = [];
+    const problems: string[] = [];
+    for (const file of await readFiles([...(settingsInput.files ?? [])])) {
+      try {
+        const s = parseSettings(file.text);
+        if (!lessons.some((l) => l.id === s.lesson)) throw new SettingsError(`it is for a lesson this site does not have ("${s.lesson}")`);
+        loaded.push(s);
+      } catch (error) {
+        problems.push(`${file.name}: ${(error as Error).message}`);
+      }
+    }
+    settings = loaded;
+    const names = loaded.map((s) => `${lessons.find((l) => l.id === s.lesson)!.title} (due ${s.due.date} ${s.due.time} ${s.due.timeZone})`);
+    settingsStatus.textContent = [names.length ? `Settings loaded for: ${names.join('; ')}.` : 'No settings loaded: every exercise counts one point and lateness is not judged.', ...problems].join(' ');
+  });
+
+  handinInput.addEventListener('change', async () => {
+    const files = [...(handinInput.files ?? [])];
     if (files.length === 0) return;
-    runs = 0;
+    const seed = seedInput.value.trim() || null;
+    let runs = 0;
     results.replaceChildren();
     status.textContent = `Reading ${files.length} file${files.length === 1 ? '' : 's'}…`;
+    const started = performance.now();
     // a hand-in file is a few kilobytes; a huge one is the wrong file, and is not read
     const tooBig = files.filter((f) => f.size > MAX_HANDIN_BYTES);
-    const texts = await Promise.all(files.filter((f) => !tooBig.includes(f)).map(async (f) => ({ name: f.name, text: await f.text() })));
-    const report = await grade(texts, lessons, exercises, run);
+    const report = await grade({
+      files: await readFiles(files.filter((f) => !tooBig.includes(f))),
+      lessons,
+      defs: exercises,
+      settings,
+      seed,
+      run: (def, code, runSeed) =>
+        slot(async () => {
+          status.textContent = `Checking… (${++runs} exercise run${runs === 1 ? '' : 's'}, each in a fresh sealed Worker)`;
+          const { setup, checks, provides, withhold, grading, solution } = def;
+          return runner.run({ setup, code, checks, provides, withhold, grading, solution, seed: runSeed, exercise: `${def.chapter}/${def.id}` }, def.timeoutMs);
+        }),
+    });
     report.errors.push(...tooBig.map((f) => ({ file: f.name, message: `it is ${(f.size / 1024 / 1024).toFixed(1)} MB, too large to be a hand-in file (is it the right file?)` })));
     errorBox.hidden = report.errors.length === 0;
     errorBox.querySelector('ul')!.replaceChildren(...report.errors.map((e) => element('li', `${e.file}: ${e.message}`)));
     results.replaceChildren(...report.lessons.map(lessonSection));
-    const graded = report.lessons.reduce((n, l) => n + l.rows.length, 0);
-    status.textContent = `Graded ${graded} hand-in${graded === 1 ? '' : 's'}${report.errors.length ? `; ${report.errors.length} file${report.errors.length === 1 ? '' : 's'} could not be graded (below)` : ''}.`;
+    const graded = report.lessons.reduce((n, l) => n + l.sheet.rows.length, 0);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    results.dataset.seconds = seconds;
+    status.textContent =
+      `Graded ${graded} student${graded === 1 ? '' : 's'} (${runs} exercise runs in ${seconds} s)${seed ? '' : ', without a seed: the grading checks did not run'}` +
+      `${report.errors.length ? `; ${report.errors.length} file${report.errors.length === 1 ? '' : 's'} could not be graded (below)` : ''}.`;
   });
 }
 
-function lessonSection(report: LessonReport): HTMLElement {
+function lessonSection({ sheet, settings, settingsGiven, groups }: LessonGrade): HTMLElement {
   const section = element('section', '', 'grade-lesson');
-  section.dataset.lesson = report.lesson.id;
-  const heading = element('h2', report.lesson.title);
-  heading.id = `lesson-${report.lesson.id}`;
+  section.dataset.lesson = sheet.lesson.id;
+  const heading = element('h2', sheet.lesson.title);
+  heading.id = `lesson-${sheet.lesson.id}`;
+  const due = settingsGiven ? `due ${settings.due.date} ${settings.due.time} (${settings.due.timeZone})` : 'no settings: one point each, lateness not judged';
   const table = element('table', '', 'grade-table');
-  const caption = element('caption', `${report.rows.length} hand-in${report.rows.length === 1 ? '' : 's'}; every exercise checked again`);
+  table.append(element('caption', `${sheet.rows.length} student${sheet.rows.length === 1 ? '' : 's'}, ${sheet.max} points, ${due}; every exercise run again`));
   const head = element('tr');
-  for (const label of ['Student', 'Handed in', ...report.exercises.map((e) => e.title), 'Passed']) head.append(Object.assign(element('th', label), { scope: 'col' }));
+  for (const label of ['Student', 'Handed in', ...sheet.rows[0].exercises.map((e) => `${e.title} (${e.max})`), 'Points', 'Flags']) head.append(Object.assign(element('th', label), { scope: 'col' }));
   const body = element('tbody');
-  for (const row of report.rows) {
+  for (const row of sheet.rows) {
     const tr = element('tr');
-    tr.append(Object.assign(element('th', row.student), { scope: 'row' }));
-    const when = element('td', new Date(row.exportedAt).toLocaleString());
-    if (row.late) when.append(' ', element('strong', 'late', 'late'));
+    const who = Object.assign(element('th', row.identity.name), { scope: 'row' });
+    const id = row.identity.email ?? row.identity.login ?? (row.identity.lmsUserId ? `LMS user ${row.identity.lmsUserId}` : null);
+    if (id) who.append(element('span', id, 'mark-reason'));
+    tr.append(who);
+    const when = element('td', row.handedInAt ? new Date(row.handedInAt).toLocaleString() : '');
+    if (row.late) when.append(' ', element('strong', `late (${row.late.days} day${row.late.days === 1 ? '' : 's'}, −${row.late.penaltyPercent}%)`, 'late'));
     tr.append(when);
-    for (const mark of row.marks) {
-      const td = element('td', mark.state === 'passed' ? '✓ passed' : mark.state === 'failed' ? '✗ failed' : '— missing', `mark ${mark.state}`);
-      if (mark.message && mark.state === 'failed') td.append(element('span', mark.message, 'mark-reason'));
-      if (mark.state === 'failed' && mark.claimed) td.append(element('span', 'the student\'s page had shown a pass', 'mark-reason'));
+    for (const e of row.exercises) {
+      const label = e.state === 'passed' ? '✓ passed' : e.state === 'partial' ? '◐ partly' : e.state === 'failed' ? '✗ failed' : '— missing';
+      const td = element('td', `${label} ${e.points}/${e.max}`, `mark ${e.state}`);
+      const failed = e.checks.filter((c) => !c.passed);
+      if (failed.length > 0) td.append(element('span', failed.map((c) => `${c.hidden ? '(grading) ' : ''}${c.name}: ${c.message}`).join('; '), 'mark-reason'));
+      for (const flag of e.flags) td.append(element('span', flag, 'mark-flag'));
       tr.append(td);
     }
-    tr.append(element('td', `${row.passed} of ${row.marks.length}`));
+    tr.append(element('td', `${row.points} of ${row.max}`));
+    tr.append(element('td', row.flags.join('; ')));
     body.append(tr);
   }
   const thead = element('thead');
   thead.append(head);
-  table.append(caption, thead, body);
-  const csv = element('button', 'Download CSV');
-  csv.type = 'button';
-  csv.addEventListener('click', () => download(`${report.lesson.id}-grades.csv`, toCsv(report), 'text/csv'));
-  const groups = element('div', '', 'grade-groups');
-  groups.append(element('h3', 'Solutions, grouped'));
-  groups.append(element('p', 'Identical solutions (ignoring comments and spacing) are grouped, so one comment can serve several students.'));
-  for (const g of report.groups) {
+  table.append(thead, body);
+  const exports = element('p', '', 'grade-exports');
+  const exportButton = (label: string, name: string, text: () => string, type: string) => {
+    const button = element('button', label);
+    button.type = 'button';
+    button.addEventListener('click', () => download(name, text(), type));
+    exports.append(button, ' ');
+  };
+  exportButton('Canvas gradebook CSV', `${sheet.lesson.id}-canvas.csv`, () => canvasCsv(sheet), 'text/csv');
+  exportButton('Moodle grade import CSV', `${sheet.lesson.id}-moodle.csv`, () => moodleCsv(sheet), 'text/csv');
+  exportButton('Plain CSV', `${sheet.lesson.id}-grades.csv`, () => plainCsv(sheet), 'text/csv');
+  exportButton('JSON', `${sheet.lesson.id}-grades.json`, () => sheetJson(sheet), 'application/json');
+  const grouped = element('div', '', 'grade-groups');
+  grouped.append(element('h3', 'Solutions, grouped'));
+  grouped.append(element('p', "Identical solutions (ignoring comments and spacing) are grouped, so one comment can serve several students; the book's own solution is marked."));
+  for (const g of groups) {
     const details = element('details');
     const count = g.solutions.length === 0 ? 'nobody handed it in' : `${g.solutions.length} different solution${g.solutions.length === 1 ? '' : 's'}`;
     details.append(element('summary', `${g.exercise.title}: ${count}`));
     for (const s of g.solutions) {
-      details.append(element('p', `${s.students.length} student${s.students.length === 1 ? '' : 's'}: ${s.students.join(', ')}`));
+      details.append(element('p', `${s.students.length} student${s.students.length === 1 ? '' : 's'}: ${s.students.join(', ')}${s.isBookSolution ? " — the book's solution" : ''}`));
       details.append(element('pre', s.code));
     }
-    groups.append(details);
+    grouped.append(details);
   }
-  section.append(heading, table, csv, groups);
+  section.append(heading, table, exports, grouped);
   return section;
 }

@@ -1,18 +1,49 @@
-// An assignment link: a lesson id, a class name, a due date and a note, as query parameters. The
-// link carries no code and nothing that runs; the page shows its text only as text.
+// An assignment link: the lesson, the class, a note, when it is due (date, time, time zone) and the
+// exercises that count with their points, as query parameters:
+//   ?lesson=first-hour&class=CS%20101&due=2026-12-01&time=23:59&tz=Europe/Paris
+//    &ex=dataset/write-parse-docs,tokenizer/encode-decode&pts=2,1&note=…
+// It carries only what a student must see; the instructor's grading settings stay in their own
+// file. The link carries no code and nothing that runs; the page shows its text only as text.
+// Links made before time, tz, ex and pts existed still work: every exercise, 1 point, 23:59 UTC.
+import { isTimeZone, zonedInstant } from './settings.ts';
+
+export interface CountedExercise {
+  chapter: string;
+  id: string;
+  points: number;
+}
 
 export interface Assignment {
   lesson: string;
   className: string;
-  due: string; // YYYY-MM-DD
   note: string;
+  due: string; // YYYY-MM-DD
+  time: string; // HH:MM, 24-hour, in timeZone
+  timeZone: string; // an IANA zone such as Europe/Paris
+  exercises: CountedExercise[]; // the lesson's exercises that count, in order
 }
 
-export const LIMITS = { className: 100, note: 1000 };
+// what readAssignment needs to know of a lesson
+export interface LessonExercises {
+  id: string;
+  exercises: readonly { chapter: string; id: string }[];
+}
+
+export const LIMITS = { className: 100, note: 1000, points: 1000 };
+export const DEFAULT_TIME = '23:59';
+export const DEFAULT_TIME_ZONE = 'UTC';
+
+export const exerciseKey = (e: { chapter: string; id: string }) => `${e.chapter}/${e.id}`;
+
+// '/', ',' and ':' are allowed in a query and keep the link readable
+const encode = (value: string) => encodeURIComponent(value).replace(/%2F/g, '/').replace(/%2C/g, ',').replace(/%3A/g, ':');
 
 export function assignmentLink(pageUrl: string, a: Assignment): string {
   const url = new URL(pageUrl);
-  url.search = new URLSearchParams({ lesson: a.lesson, class: a.className, due: a.due, ...(a.note ? { note: a.note } : {}) }).toString();
+  const params: [string, string][] = [['lesson', a.lesson], ['class', a.className], ['due', a.due], ['time', a.time], ['tz', a.timeZone]];
+  if (a.exercises.length > 0) params.push(['ex', a.exercises.map(exerciseKey).join(',')], ['pts', a.exercises.map((e) => String(e.points)).join(',')]);
+  if (a.note) params.push(['note', a.note]);
+  url.search = params.map(([k, v]) => `${k}=${encode(v)}`).join('&');
   return url.toString();
 }
 
@@ -23,22 +54,71 @@ export function isDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
-// the assignment in a link's query, or what is wrong with it
-export function readAssignment(search: string, lessonIds: readonly string[]): { assignment: Assignment } | { error: string } {
-  const q = new URLSearchParams(search);
-  const lesson = q.get('lesson') ?? '';
-  if (lesson === '') return { error: 'This link names no lesson. Ask your instructor for the full link.' };
-  if (!lessonIds.includes(lesson)) return { error: `This link names a lesson this site does not have ("${lesson}"). Ask your instructor for a new link.` };
-  const due = q.get('due') ?? '';
-  if (!isDate(due)) return { error: `This link's due date is not a date ("${due}"). Ask your instructor for a new link.` };
-  const className = (q.get('class') ?? '').slice(0, LIMITS.className);
-  const note = (q.get('note') ?? '').slice(0, LIMITS.note);
-  return { assignment: { lesson, className, due, note } };
+// a time of day as HH:MM, 24-hour
+export const isClock = (s: string): boolean => /^([01]\d|2[0-3]):[0-5]\d$/.test(s);
+
+// a number of points as written in a link or a form: 0 to LIMITS.points, decimals allowed
+export function readPoints(text: string): number | null {
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) return null;
+  const n = Number(text);
+  return n <= LIMITS.points ? n : null;
 }
 
-// whole days from today to the due date (negative once it has passed), in the reader's time zone
-export function daysLeft(due: string, now = new Date()): number {
-  const [y, m, d] = due.split('-').map(Number);
-  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  return Math.round((new Date(y, m - 1, d).getTime() - today.getTime()) / 86_400_000);
+// the assignment in a link's query, or what is wrong with it
+export function readAssignment(search: string, lessons: readonly LessonExercises[]): { assignment: Assignment } | { error: string } {
+  const q = new URLSearchParams(search);
+  const bad = (what: string) => ({ error: `${what} Ask your instructor for a new link.` });
+  const lessonId = q.get('lesson') ?? '';
+  if (lessonId === '') return { error: 'This link names no lesson. Ask your instructor for the full link.' };
+  const lesson = lessons.find((l) => l.id === lessonId);
+  if (!lesson) return bad(`This link names a lesson this site does not have ("${lessonId}").`);
+  const due = q.get('due') ?? '';
+  if (!isDate(due)) return bad(`This link's due date is not a date ("${due}").`);
+  const time = q.get('time') ?? DEFAULT_TIME;
+  if (!isClock(time)) return bad(`This link's due time is not a time of day ("${time}"); it should look like 23:59.`);
+  const timeZone = q.get('tz') ?? DEFAULT_TIME_ZONE;
+  if (timeZone === '' || !isTimeZone(timeZone)) return bad(`This link's time zone is not one this browser knows ("${timeZone}").`);
+
+  const keys = q.has('ex') ? (q.get('ex') ?? '').split(',') : lesson.exercises.map(exerciseKey);
+  const counted: { chapter: string; id: string }[] = [];
+  for (const key of keys) {
+    if (key === '') return bad('This link lists an empty exercise name in "ex".');
+    const exercise = lesson.exercises.find((e) => exerciseKey(e) === key);
+    if (!exercise) return bad(`This link names an exercise that is not in the lesson "${lesson.id}" ("${key}").`);
+    if (counted.includes(exercise)) return bad(`This link names the exercise "${key}" twice.`);
+    counted.push(exercise);
+  }
+  const pointsText = q.has('pts') ? (q.get('pts') ?? '').split(',') : counted.map(() => '1');
+  if (pointsText.length !== counted.length)
+    return bad(`This link gives ${pointsText.length} point value${pointsText.length === 1 ? '' : 's'} ("pts") for ${counted.length} exercise${counted.length === 1 ? '' : 's'}.`);
+  const exercises: CountedExercise[] = [];
+  for (const [i, e] of counted.entries()) {
+    const points = readPoints(pointsText[i]);
+    if (points === null) return bad(`This link's points for "${exerciseKey(e)}" are not a number from 0 to ${LIMITS.points} ("${pointsText[i]}").`);
+    exercises.push({ chapter: e.chapter, id: e.id, points });
+  }
+  const className = (q.get('class') ?? '').slice(0, LIMITS.className);
+  const note = (q.get('note') ?? '').slice(0, LIMITS.note);
+  return { assignment: { lesson: lesson.id, className, note, due, time, timeZone, exercises } };
+}
+
+export const dueInstant = (a: Pick<Assignment, 'due' | 'time' | 'timeZone'>): number => zonedInstant(a.due, a.time, a.timeZone);
+
+// how far away an instant is, roughly: "in 3 days", "in 5 hours", "2 days ago"
+export function timeFromNow(ms: number): string {
+  const span = Math.abs(ms);
+  const [n, unit] = span >= 86_400_000 ? [Math.floor(span / 86_400_000), 'day'] : span >= 3_600_000 ? [Math.floor(span / 3_600_000), 'hour'] : [Math.max(1, Math.ceil(span / 60_000)), 'minute'];
+  const text = `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return ms > 0 ? `in ${text}` : `${text} ago`;
+}
+
+// when an assignment is due, as a student reads it: in the link's time zone, and in their own when
+// that differs
+export function describeDue(a: Pick<Assignment, 'due' | 'time' | 'timeZone'>, localZone: string, now: number, locale?: string): { inZone: string; local: string | null; fromNow: string; overdue: boolean } {
+  const at = dueInstant(a);
+  const format = (timeZone: string) =>
+    new Intl.DateTimeFormat(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(at);
+  const inZone = `${format(a.timeZone)} (${a.timeZone})`;
+  const local = format(localZone) === format(a.timeZone) ? null : `${format(localZone)} (${localZone})`;
+  return { inZone, local, fromNow: timeFromNow(at - now), overdue: now > at };
 }

@@ -1,9 +1,15 @@
-// Grading hand-in files: each file parsed on its own (a bad file gets its error and never stops the
-// others), every exercise's checks run again on the submitted code, never trusting the recorded
-// result; a table per lesson with late hand-ins flagged, identical solutions grouped, and CSV.
+// Grading hand-in files, the same way in /grade/ and in `npm run grade`: each file parsed on its own
+// (a bad file gets its error and never stops the others); every counted exercise run again, sealed,
+// in a realm of its own, on the submitted code, with the checks the page shows and, given the
+// instructor's seed, the grading checks on inputs the page never showed; points, lateness and
+// identity decided on the instructor's side (the settings, the LMS's file names), never by the file
+// alone; one row per student (the latest of several hand-ins counts), with what to look at flagged.
 import { parse } from 'sucrase/dist/parser/index.js';
-import type { ExerciseResult } from '../../runtime/exercise.ts';
-import { type Submission, SubmissionError, parseSubmission } from './submission.ts';
+import type { SealedResult } from '../../runtime/sealed.ts';
+import { lmsFileInfo } from './lms-files.ts';
+import { defaultSettings, dueInstant, type GradingSettings, lateness } from './settings.ts';
+import type { CheckVerdict, ExerciseScore, GradedRow, GradeSheet, Identity } from './sheet.ts';
+import { type ParsedSubmission, SubmissionError, parseSubmission } from './submission.ts';
 
 export interface ExerciseDef {
   chapter: string;
@@ -12,7 +18,12 @@ export interface ExerciseDef {
   setup: string;
   checks: string;
   checkNames: string[];
+  provides: string[];
+  withhold: string[];
+  grading: string;
+  solution: string;
   timeoutMs: number;
+  version: string;
 }
 
 export interface LessonRef {
@@ -21,42 +32,32 @@ export interface LessonRef {
   exercises: { chapter: string; id: string }[];
 }
 
-// runs one exercise's checks on some code; a run stopped by its time limit comes back as an error
-export type RunChecks = (def: ExerciseDef, code: string) => Promise<Pick<ExerciseResult, 'passed' | 'checks' | 'error'>>;
+// runs one exercise sealed, in a fresh realm; a run stopped by its time limit comes back as an error
+export type RunSealed = (def: ExerciseDef, code: string, seed: string | null) => Promise<Pick<SealedResult, 'passed' | 'checks' | 'hidden' | 'error'>>;
 
-export interface Mark {
-  state: 'passed' | 'failed' | 'missing';
-  message: string | null; // why it failed
-  claimed: boolean; // what the student's page had said
+export interface SolutionGroup {
+  exercise: ExerciseDef;
+  solutions: { code: string; students: string[]; isBookSolution: boolean }[];
 }
 
-export interface Row {
-  file: string;
-  student: string;
-  exportedAt: string;
-  late: boolean;
-  marks: Mark[]; // one per exercise of the lesson, in its order
-  passed: number;
-}
-
-export interface LessonReport {
-  lesson: LessonRef;
-  exercises: ExerciseDef[];
-  rows: Row[];
-  // per exercise: the students whose solutions are the same once comments and spacing are ignored
-  groups: { exercise: ExerciseDef; solutions: { code: string; students: string[] }[] }[];
+export interface LessonGrade {
+  sheet: GradeSheet;
+  settings: GradingSettings;
+  settingsGiven: boolean; // false: every exercise one point and lateness not judged
+  groups: SolutionGroup[];
 }
 
 export interface GradeReport {
-  lessons: LessonReport[];
+  lessons: LessonGrade[];
   errors: { file: string; message: string }[];
 }
 
 const key = (e: { chapter: string; id: string }) => `${e.chapter}/${e.id}`;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
-// code as compared for grouping: its tokens, as written, one space apart, so comments and spacing
-// are ignored and strings kept exact. Tokens from sucrase's parser, the one that runs the code;
-// code it cannot parse is compared as it was sent.
+// code as compared for grouping and with the book's solution: its tokens, as written, one space
+// apart, so comments and spacing are ignored and strings kept exact. Tokens from sucrase's parser,
+// the one that runs the code; code it cannot parse is compared as it was sent.
 export function normalise(code: string): string {
   let tokens: { start: number; end: number }[];
   try {
@@ -70,75 +71,124 @@ export function normalise(code: string): string {
     .join(' ');
 }
 
-// due dates are the end of that day anywhere on Earth (UTC-12): generous to every time zone
-export function isLate(exportedAt: string, due: string): boolean {
-  const end = Date.parse(`${due}T23:59:59.999-12:00`);
-  return Date.parse(exportedAt) > end;
+// who handed the file in: the LMS's word (its file name) where there is one, else the file's
+function identityOf(file: string, submission: ParsedSubmission): { identity: Identity; lmsLate: boolean | null } {
+  const lms = lmsFileInfo(file);
+  const email = submission.student.email;
+  const looksLikeEmail = email !== null && email.includes('@');
+  return {
+    identity: {
+      name: submission.student.name,
+      email: looksLikeEmail ? email : null,
+      login: email !== null && !looksLikeEmail ? email : null,
+      lmsUserId: lms?.userId ?? null,
+      from: lms ? 'lms' : 'file',
+    },
+    lmsLate: lms?.late ?? null,
+  };
 }
 
-export async function grade(files: { name: string; text: string }[], lessons: LessonRef[], defs: ExerciseDef[], run: RunChecks): Promise<GradeReport> {
+const personKey = (i: Identity) => (i.lmsUserId ? `lms:${i.lmsUserId}` : i.email ? `email:${i.email.toLowerCase()}` : i.login ? `login:${i.login.toLowerCase()}` : `name:${i.name.trim().toLowerCase()}`);
+
+function verdicts(result: Pick<SealedResult, 'checks' | 'hidden'>): CheckVerdict[] {
+  return [...result.checks.map((c) => ({ ...c, hidden: false })), ...result.hidden.map((c) => ({ ...c, hidden: true }))];
+}
+
+async function scoreExercise(def: ExerciseDef, points: number, sent: ParsedSubmission['exercises'][number] | undefined, seed: string | null, run: RunSealed): Promise<ExerciseScore> {
+  const base = { key: key(def), title: def.title, max: points };
+  if (!sent || sent.code === null) return { ...base, points: 0, state: 'missing', checks: [], flags: [] };
+  const result = await run(def, sent.code, seed);
+  const checks = verdicts(result);
+  if (result.error && checks.length === 0) checks.push({ name: 'the code runs', passed: false, message: `${result.error.name}: ${result.error.message}`, hidden: false });
+  const passed = checks.filter((c) => c.passed).length;
+  const flags: string[] = [];
+  if (sent.solutionShownAt) flags.push(`solution shown ${sent.solutionShownAt}`);
+  if (normalise(sent.code) === normalise(def.solution)) flags.push("same as the book's solution");
+  if (sent.version && sent.version !== def.version) flags.push('changed since hand-in');
+  if (sent.passed && passed < checks.length) flags.push("the student's page had shown a pass");
+  const state = checks.length > 0 && passed === checks.length ? 'passed' : passed > 0 ? 'partial' : 'failed';
+  return { ...base, points: checks.length === 0 ? 0 : round2((points * passed) / checks.length), state, checks, flags };
+}
+
+export interface GradeInput {
+  files: { name: string; text: string }[];
+  lessons: LessonRef[];
+  defs: ExerciseDef[];
+  settings: GradingSettings[]; // the instructor's, per lesson; a lesson without gets defaultSettings
+  seed: string | null; // the instructor's; without it the grading checks do not run (and rows say so)
+  run: RunSealed;
+}
+
+export async function grade({ files, lessons, defs, settings, seed, run }: GradeInput): Promise<GradeReport> {
   const defsByKey = new Map(defs.map((d) => [key(d), d]));
-  const reports = new Map<string, LessonReport>();
   const errors: GradeReport['errors'] = [];
+  const parsed: { file: string; submission: ParsedSubmission; lesson: LessonRef }[] = [];
   for (const file of files) {
-    let submission: Submission;
     try {
-      submission = await parseSubmission(file.text);
+      const submission = await parseSubmission(file.text);
       const lesson = lessons.find((l) => l.id === submission.assignment.lesson);
       if (!lesson) throw new SubmissionError(`it is for a lesson this site does not have ("${submission.assignment.lesson}")`);
       const expected = new Set(lesson.exercises.map(key));
       const stray = submission.exercises.find((e) => !expected.has(key(e)));
       if (stray) throw new SubmissionError(`it lists an exercise that is not in the lesson "${lesson.id}" (${key(stray)})`);
-      let report = reports.get(lesson.id);
-      if (!report) {
-        const exercises = lesson.exercises.map((e) => defsByKey.get(key(e))!);
-        report = { lesson, exercises, rows: [], groups: exercises.map((exercise) => ({ exercise, solutions: [] })) };
-        reports.set(lesson.id, report);
-      }
-      const marks: Mark[] = [];
-      for (const [i, def] of report.exercises.entries()) {
-        const sent = submission.exercises.find((e) => key(e) === key(def));
-        if (!sent || sent.code === null) {
-          marks.push({ state: 'missing', message: 'not handed in', claimed: false });
-          continue;
-        }
-        const result = await run(def, sent.code);
-        const failed = result.checks.find((c) => !c.passed);
-        const message = result.passed ? null : result.error ? `${result.error.name}: ${result.error.message}` : failed ? `${failed.name}: ${failed.message}` : 'no check ran';
-        marks.push({ state: result.passed ? 'passed' : 'failed', message, claimed: sent.passed });
-        const group = report.groups[i].solutions.find((s) => normalise(s.code) === normalise(sent.code!));
-        if (group) group.students.push(submission.student);
-        else report.groups[i].solutions.push({ code: sent.code, students: [submission.student] });
-      }
-      report.rows.push({
-        file: file.name,
-        student: submission.student,
-        exportedAt: submission.exportedAt,
-        late: isLate(submission.exportedAt, submission.assignment.due),
-        marks,
-        passed: marks.filter((m) => m.state === 'passed').length,
-      });
+      parsed.push({ file: file.name, submission, lesson });
     } catch (error) {
       if (!(error instanceof SubmissionError)) throw error;
       errors.push({ file: file.name, message: error.message });
     }
   }
-  for (const report of reports.values()) {
-    report.rows.sort((a, b) => a.student.localeCompare(b.student));
-    for (const g of report.groups) g.solutions.sort((a, b) => b.students.length - a.students.length);
+
+  const grades: LessonGrade[] = [];
+  for (const lesson of lessons) {
+    const mine = parsed.filter((p) => p.lesson === lesson);
+    if (mine.length === 0) continue;
+    const given = settings.find((s) => s.lesson === lesson.id);
+    const lessonSettings = given ?? defaultSettings(lesson, '9999-12-31');
+    const counted = lessonSettings.exercises.flatMap((e) => (defsByKey.has(key(e)) ? [{ def: defsByKey.get(key(e))!, points: e.points }] : []));
+    // the latest hand-in of each student counts
+    const byPerson = new Map<string, { file: string; submission: ParsedSubmission; identity: Identity; lmsLate: boolean | null; count: number }>();
+    for (const p of mine) {
+      const { identity, lmsLate } = identityOf(p.file, p.submission);
+      const k = personKey(identity);
+      const known = byPerson.get(k);
+      const later = !known || Date.parse(p.submission.exportedAt) >= Date.parse(known.submission.exportedAt);
+      if (later) byPerson.set(k, { ...p, identity, lmsLate, count: (known?.count ?? 0) + 1 });
+      else known.count++;
+    }
+    const groups: SolutionGroup[] = counted.map(({ def }) => ({ exercise: def, solutions: [] }));
+    // every run at once: the run function decides how many realms it keeps busy
+    const rows: GradedRow[] = await Promise.all(
+      [...byPerson.values()].map(async ({ file, submission, identity, lmsLate, count }) => {
+        const exercises = await Promise.all(counted.map(({ def, points }) => scoreExercise(def, points, submission.exercises.find((e) => key(e) === key(def)), seed, run)));
+        const flags: string[] = [];
+        if (count > 1) flags.push(`latest of ${count} hand-ins`);
+        if (identity.from === 'file') flags.push('identity from the file only');
+        if (submission.legacy) flags.push('an old hand-in file (no identity or activity recorded)');
+        if (!seed) flags.push('grading checks not run (no seed)');
+        // lateness: Canvas's own mark where there is one, else the file's export time against the instructor's due time
+        let late = given ? lateness(Date.parse(submission.exportedAt), lessonSettings) : null;
+        if (given && lmsLate === true && late === null) late = lateness(dueInstant(lessonSettings) + 1, lessonSettings);
+        if (given && lmsLate === false) late = null;
+        if (late && lmsLate === null) flags.push("late by the file's own export time");
+        const raw = exercises.reduce((t, e) => t + e.points, 0);
+        const max = counted.reduce((t, c) => t + c.points, 0);
+        return { identity, file, handedInAt: submission.exportedAt, late, points: round2(raw * (1 - (late?.penaltyPercent ?? 0) / 100)), max, exercises, flags };
+      }),
+    );
+    for (const { submission, identity } of byPerson.values()) {
+      counted.forEach(({ def }, i) => {
+        const code = submission.exercises.find((e) => key(e) === key(def))?.code;
+        if (!code) return;
+        const group = groups[i].solutions.find((s) => normalise(s.code) === normalise(code));
+        if (group) group.students.push(identity.name);
+        else groups[i].solutions.push({ code, students: [identity.name], isBookSolution: normalise(code) === normalise(def.solution) });
+      });
+    }
+    rows.sort((a, b) => a.identity.name.localeCompare(b.identity.name));
+    for (const g of groups) g.solutions.sort((a, b) => b.students.length - a.students.length);
+    const max = counted.reduce((t, c) => t + c.points, 0);
+    const sheet: GradeSheet = { lesson: { id: lesson.id, title: lesson.title }, assignment: { name: lessonSettings.lmsAssignment.name, lmsAssignmentId: lessonSettings.lmsAssignment.id }, max, rows };
+    grades.push({ sheet, settings: lessonSettings, settingsGiven: given !== undefined, groups });
   }
-  return { lessons: [...reports.values()], errors };
-}
-
-// a CSV cell: quoted when needed, and never read as a formula by a spreadsheet
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(report: LessonReport): string {
-  const header = ['student', 'file', 'exported at', 'late', ...report.exercises.map((e) => `${e.title} (${key(e)})`), 'passed', 'of'];
-  const rows = report.rows.map((r) => [r.student, r.file, r.exportedAt, r.late ? 'late' : '', ...r.marks.map((m) => m.state), r.passed, r.marks.length]);
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return { lessons: grades, errors };
 }

@@ -1,0 +1,174 @@
+// A graded sheet as the files an LMS imports: Canvas's gradebook CSV, Moodle's grade import CSV,
+// a plain CSV for spreadsheets, the sheet as JSON, and one Gradescope results.json per student.
+// Every CSV: a header line first, cells quoted only when they hold a comma, a quote or a line
+// break (RFC 4180), CRLF line ends, UTF-8 without a BOM (Canvas and Moodle read UTF-8 without
+// one; Canvas's own export adds one only behind a feature flag, for Excel), and text cells that
+// a spreadsheet would run as a formula disarmed with a leading apostrophe. Points stay numbers.
+import type { ExerciseScore, GradedRow, GradeSheet } from './sheet.ts';
+
+type Cell = string | number | null;
+
+// `|| 0` turns -0 into 0, which String() and JSON already print as "0" but Object.is tells apart
+const round2 = (n: number) => Math.round(n * 100) / 100 || 0;
+
+const number = (n: number) => (Number.isFinite(n) ? String(round2(n)) : '');
+
+// OWASP's list for CSV injection: = + - @ tab and carriage return start a formula
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return number(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export const csv = (rows: Cell[][]): string => rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+
+const loginOf = (row: GradedRow) => row.identity.login ?? row.identity.email;
+
+// Canvas, Grades > Import. Its importer (canvas-lms app/models/gradebook_importer.rb) wants a
+// header whose first cell holds "Student" and second "ID", with "SIS User ID", "SIS Login ID" and
+// "Section" before the assignment columns; a row whose first cell holds "Points Possible" sets
+// the assignment's points. It finds the student by ID (its own user id), then SIS User ID, then
+// SIS Login ID, and only then by name (the name as Canvas shows it, or "Last, First"), so the
+// name is written as the sheet has it and not split. An assignment column "<name> (<id>)" is
+// that assignment; a column without an id goes to the assignment of exactly that name if there
+// is one, and otherwise Canvas creates a new assignment with that name on import.
+export function canvasCsv(sheet: GradeSheet): string {
+  const { name, lmsAssignmentId } = sheet.assignment;
+  const column = lmsAssignmentId === null ? name : `${name} (${lmsAssignmentId})`;
+  return csv([
+    ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', column],
+    ['Points Possible', '', '', '', '', sheet.max],
+    ...sheet.rows.map((row) => [row.identity.name, row.identity.lmsUserId ?? '', '', loginOf(row) ?? '', '', row.points]),
+  ]);
+}
+
+const checkSummary = (e: ExerciseScore) => {
+  const failed = e.checks.filter((c) => !c.passed);
+  const shown = failed.filter((c) => !c.hidden).map((c) => (c.message ? `${c.name} (${c.message})` : c.name));
+  const hidden = failed.length - shown.length;
+  return [...shown, ...(hidden > 0 ? [`${hidden} hidden check${hidden === 1 ? '' : 's'}`] : [])];
+};
+
+// one line per exercise, then lateness and flags: the feedback a student reads
+export function feedbackLines(row: GradedRow): string[] {
+  const lines = row.exercises.map((e) => {
+    const failed = checkSummary(e);
+    return [
+      `${e.title}: ${number(e.points)}/${number(e.max)} (${e.state})`,
+      failed.length > 0 ? ` failed: ${failed.join(', ')}` : '',
+      e.flags.length > 0 ? ` [${e.flags.join('; ')}]` : '',
+    ].join('');
+  });
+  if (row.late) lines.push(`Late by ${row.late.days} day${row.late.days === 1 ? '' : 's'}: -${number(row.late.penaltyPercent)}%`);
+  if (row.flags.length > 0) lines.push(`Flags: ${row.flags.join('; ')}`);
+  lines.push(`Total: ${number(row.points)}/${number(row.max)}`);
+  return lines;
+}
+
+// Moodle, Grades > Import > CSV file (grade/import/csv). The instructor maps the columns on the
+// preview page: "Map from" Email address "Map to" useremail (or ID number to useridnumber), the
+// grade column to the grade item, and the feedback column to "Feedback for" that item; Moodle
+// overwrites a grade item's grades when its feedback is imported, so both come in together. The
+// column names follow Moodle's own export ("Email address", "ID number", "<item> (Real)",
+// "<item> (Feedback)"). Rows without an email address are left out: Moodle's importer skips a
+// blank identifier but keeps the student it matched on the row before, and would credit them.
+export function moodleCsv(sheet: GradeSheet): string {
+  const item = sheet.assignment.name;
+  return csv([
+    ['Full name', 'Email address', 'ID number', `${item} (Real)`, `${item} (Feedback)`],
+    ...sheet.rows
+      .filter((row) => row.identity.email)
+      .map((row) => [row.identity.name, row.identity.email, row.identity.login ?? '', row.points, feedbackLines(row).join('\n')]),
+  ]);
+}
+
+// every exercise any row has, in the order first met
+function exerciseColumns(sheet: GradeSheet): { key: string; title: string }[] {
+  const seen = new Map<string, string>();
+  for (const row of sheet.rows) for (const e of row.exercises) if (!seen.has(e.key)) seen.set(e.key, e.title);
+  return [...seen].map(([key, title]) => ({ key, title }));
+}
+
+const allFlags = (row: GradedRow) => [...row.flags, ...row.exercises.flatMap((e) => e.flags.map((f) => `${e.title}: ${f}`))];
+
+export function plainCsv(sheet: GradeSheet): string {
+  const exercises = exerciseColumns(sheet);
+  return csv([
+    ['Email', 'Name', 'Points', 'Max', ...exercises.map((e) => `${e.title} (${e.key})`), 'Late days', 'Late penalty %', 'Flags'],
+    ...sheet.rows.map((row) => [
+      row.identity.email ?? '',
+      row.identity.name,
+      row.points,
+      row.max,
+      ...exercises.map((x) => row.exercises.find((e) => e.key === x.key)?.points ?? null),
+      row.late?.days ?? 0,
+      row.late?.penaltyPercent ?? 0,
+      allFlags(row).join('; '),
+    ]),
+  ]);
+}
+
+export const sheetJson = (sheet: GradeSheet): string => JSON.stringify(sheet, null, 2) + '\n';
+
+// Gradescope's autograder results.json, as its specification (gradescope-autograders docs,
+// "Autograder Specifications") defines it
+export type Visibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
+export interface GradescopeTest {
+  name: string;
+  number: string;
+  score: number;
+  max_score: number;
+  status: 'passed' | 'failed';
+  output: string;
+  visibility: Visibility;
+}
+export interface GradescopeResults {
+  score: number; // overrides the sum of the tests: it carries the late penalty
+  output: string;
+  output_format: 'text';
+  visibility: Visibility;
+  tests: GradescopeTest[];
+}
+
+// `total` split into `n` shares of 2 decimals that add up to it exactly
+function shares(total: number, n: number): number[] {
+  const each = round2(total / n);
+  return Array.from({ length: n }, (_, i) => (i < n - 1 ? each : round2(total - each * (n - 1))));
+}
+
+function exerciseTests(e: ExerciseScore, index: number): GradescopeTest[] {
+  if (e.checks.length === 0) {
+    const status = e.state === 'passed' ? 'passed' : 'failed';
+    const output = e.state === 'missing' ? 'not handed in' : e.state;
+    return [{ name: e.title, number: `${index + 1}`, score: round2(e.points), max_score: round2(e.max), status, output, visibility: 'visible' }];
+  }
+  const max = shares(e.max, e.checks.length);
+  // the exercise's points go to the checks that passed; if none did, to all alike
+  const earners = e.checks.some((c) => c.passed) ? e.checks.filter((c) => c.passed) : e.checks;
+  const earned = shares(e.points, earners.length);
+  return e.checks.map((c, i) => ({
+    name: `${e.title}: ${c.name}`,
+    number: `${index + 1}.${i + 1}`,
+    score: earners.includes(c) ? earned[earners.indexOf(c)] : 0,
+    max_score: max[i],
+    status: c.passed ? 'passed' : 'failed',
+    output: c.message ?? (c.passed ? 'passed' : 'failed'),
+    // shown once the due date (the late due date, if late work is allowed) has passed; until
+    // then the student does not see the total score either, as the specification warns
+    visibility: c.hidden ? 'after_due_date' : 'visible',
+  }));
+}
+
+export function gradescopeResults(row: GradedRow, sheet: GradeSheet): GradescopeResults {
+  return {
+    score: round2(row.points),
+    // "text": the top-level output is otherwise rendered as HTML ("simple_format")
+    output: [`${sheet.lesson.title}: ${row.identity.name}`, ...feedbackLines(row)].join('\n'),
+    output_format: 'text',
+    visibility: 'visible',
+    tests: row.exercises.flatMap(exerciseTests),
+  };
+}

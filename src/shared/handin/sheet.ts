@@ -1,0 +1,46 @@
+// A graded lesson as every export reads it (Canvas, Moodle, plain CSV, JSON, Gradescope): one row
+// per student, with points per exercise, lateness and flags, all decided on the instructor's side.
+
+// who handed it in, as the LMS knows them where it can tell (its download file names), else as the file says
+export interface Identity {
+  name: string;
+  email: string | null;
+  login: string | null; // the LMS login / SIS login id, when known
+  lmsUserId: string | null; // the LMS's own user id (Canvas's "ID"), when known from its file names
+  from: 'lms' | 'file'; // where the identity came from
+}
+
+export interface CheckVerdict {
+  name: string;
+  passed: boolean;
+  message: string | null;
+  hidden: boolean; // one of the grading checks on inputs generated from the instructor's seed
+}
+
+export interface ExerciseScore {
+  key: string; // chapter/id
+  title: string;
+  points: number; // awarded, before any late penalty
+  max: number;
+  state: 'passed' | 'partial' | 'failed' | 'missing';
+  checks: CheckVerdict[];
+  flags: string[]; // e.g. "solution shown", "same as the book's solution", "changed since hand-in"
+}
+
+export interface GradedRow {
+  identity: Identity;
+  file: string;
+  handedInAt: string | null; // ISO time from the instructor's side (LMS) when known, else the file's export time
+  late: { days: number; penaltyPercent: number } | null;
+  points: number; // after the late penalty, rounded to 2 decimals
+  max: number;
+  exercises: ExerciseScore[];
+  flags: string[]; // e.g. "latest of 2 hand-ins", "identity from the file only"
+}
+
+export interface GradeSheet {
+  lesson: { id: string; title: string };
+  assignment: { name: string; lmsAssignmentId: string | null }; // the LMS column: "<name> (<id>)" in Canvas
+  max: number;
+  rows: GradedRow[];
+}
