@@ -1,0 +1,50 @@
+// What Gradescope says about a submission (/autograder/submission_metadata.json, its "Submission
+// Metadata" page): when it was submitted and by whom. That is the instructor's side of the story, so
+// its time decides lateness, over the time the hand-in file says it was exported.
+import { readFileSync } from 'node:fs';
+import { type GradingSettings, lateness } from '../../shared/handin/settings.ts';
+import type { GradedRow } from '../../shared/handin/sheet.ts';
+
+export interface SubmissionMetadata {
+  createdAt: string | null; // the submission time, ISO 8601 with an offset
+  dueDate: string | null; // the Gradescope assignment's, shown to the instructor only
+  users: { name: string; email: string }[]; // several for a group submission
+}
+
+const isTime = (x: unknown): x is string => typeof x === 'string' && !Number.isNaN(Date.parse(x));
+
+// null when the file is missing or not JSON; fields that are not what they should be read as unknown
+export function readMetadata(path: string): SubmissionMetadata | null {
+  let data: any;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof data !== 'object' || data === null) return null;
+  const users = Array.isArray(data.users) ? data.users.filter((u: any) => typeof u?.email === 'string').map((u: any) => ({ name: String(u.name ?? ''), email: u.email as string })) : [];
+  return { createdAt: isTime(data.created_at) ? data.created_at : null, dueDate: isTime(data.assignment?.due_date) ? data.assignment.due_date : null, users };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const FILE_TIME_FLAG = "late by the file's own export time";
+
+// The row as if handed in at Gradescope's submission time: lateness and the late penalty computed
+// again from it, as grade() computes them from the file's time (settings null: not judged, as there).
+// TODO: drop this once grade() takes the time from the instructor's side with the file.
+export function withSubmissionTime(row: GradedRow, submittedAt: string, settings: GradingSettings | null): GradedRow {
+  if (!settings) return { ...row, handedInAt: submittedAt };
+  const late = lateness(Date.parse(submittedAt), settings);
+  const raw = row.exercises.reduce((t, e) => t + e.points, 0);
+  const points = round2(raw * (1 - (late?.penaltyPercent ?? 0) / 100));
+  return { ...row, handedInAt: submittedAt, late, points, flags: row.flags.filter((f) => f !== FILE_TIME_FLAG) };
+}
+
+// a flag when the student the file names is none of the Gradescope users who submitted it
+export function submitterFlag(row: GradedRow, metadata: SubmissionMetadata): string | null {
+  const named = (row.identity.email ?? row.identity.login)?.toLowerCase();
+  if (!named || metadata.users.length === 0) return null;
+  const emails = metadata.users.map((u) => u.email.toLowerCase());
+  if (emails.some((e) => e === named || e.startsWith(`${named}@`))) return null;
+  return `the file names ${named}, but Gradescope's submitter is ${emails.join(', ')}`;
+}
