@@ -1,7 +1,7 @@
 // Runs an exercise: the reader's code, then its hidden checks in the same scope, then each check
 // in order. A check passes when it returns without throwing; its message is the first failure's.
 import { type RegisteredCheck, checkModule } from './check-api.ts';
-import { type CellInput, type CellResult, type RunHooks, runCell } from './execute.ts';
+import { type CellError, type CellInput, type CellResult, type RunHooks, runCell } from './execute.ts';
 
 export interface ExerciseInput extends CellInput {
   checks: string;
@@ -25,19 +25,25 @@ export async function runExercise(input: ExerciseInput, modules: Record<string, 
     { ...modules, '@microgpt/check': checkModule(registered) },
     hooks,
   );
-  const checks: CheckResult[] = [];
+  const checks = await runChecks(registered, result.error);
+  return { ...result, checks, passed: checks.length > 0 && checks.every((c) => c.passed) };
+}
+
+// each registered check in order: passed, or failed with its message; none runs once the code has stopped
+export async function runChecks(registered: RegisteredCheck[], stopped: CellError | null): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
   for (const { name, fn } of registered) {
-    if (result.error) {
-      checks.push({ name, passed: false, message: `not run: the code stopped with ${result.error.name}: ${result.error.message}` });
+    if (stopped) {
+      results.push({ name, passed: false, message: `not run: the code stopped with ${stopped.name}: ${stopped.message}` });
       continue;
     }
     try {
       await fn();
-      checks.push({ name, passed: true, message: null });
+      results.push({ name, passed: true, message: null });
     } catch (thrown) {
       const message = thrown instanceof Error ? (thrown.name === 'CheckFailure' ? thrown.message : `${thrown.name}: ${thrown.message}`) : String(thrown);
-      checks.push({ name, passed: false, message });
+      results.push({ name, passed: false, message });
     }
   }
-  return { ...result, checks, passed: checks.length > 0 && checks.every((c) => c.passed) };
+  return results;
 }

@@ -18,7 +18,7 @@ import * as engine from '../../engine/src/index.ts';
 import { type GradingContext, type RegisteredCheck, checkModule } from './check-api.ts';
 import * as display from './display.ts';
 import { type CellError, captureOutput, describe } from './execute.ts';
-import type { CheckResult } from './exercise.ts';
+import { type CheckResult, runChecks } from './exercise.ts';
 import { transpile } from './transpile.ts';
 
 declare function lockdown(options?: Record<string, string>): void;
@@ -101,24 +101,6 @@ async function register(setup: string, checks: string, provides: string[], given
   await run(requireFrom({ '@microgpt/engine': harden({ ...engine }), '@microgpt/display': displayModule(), '@microgpt/check': check }), {}, ...provides.map((n) => given[n]));
 }
 
-async function verdicts(registered: RegisteredCheck[], stopped: CellError | null): Promise<CheckResult[]> {
-  const results: CheckResult[] = [];
-  for (const { name, fn } of registered) {
-    if (stopped) {
-      results.push({ name, passed: false, message: `not run: the code stopped with ${stopped.name}: ${stopped.message}` });
-      continue;
-    }
-    try {
-      await fn();
-      results.push({ name, passed: true, message: null });
-    } catch (thrown) {
-      const message = thrown instanceof Error ? (thrown.name === 'CheckFailure' ? thrown.message : `${thrown.name}: ${thrown.message}`) : String(thrown);
-      results.push({ name, passed: false, message });
-    }
-  }
-  return results;
-}
-
 export async function runSealed(input: SealedInput): Promise<SealedResult> {
   if (!sealed) throw new Error('runSealed needs seal() first, in a realm of its own');
   const start = performance.now();
@@ -151,8 +133,8 @@ export async function runSealed(input: SealedInput): Promise<SealedResult> {
     const message = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
     error ??= { name: 'CheckError', message: `the checks could not run (${message})`, line: null };
   }
-  const checks = await verdicts(registered, error);
-  const hidden = await verdicts(hiddenRegistered, error);
+  const checks = await runChecks(registered, error);
+  const hidden = await runChecks(hiddenRegistered, error);
   const all = [...checks, ...hidden];
   return { output: out.text(), error, checks, hidden, passed: all.length > 0 && all.every((c) => c.passed), elapsedMs: performance.now() - start };
 }

@@ -6,6 +6,7 @@ import * as engine from '../../../engine/src/index.ts';
 import type { SealedInput, SealedResult } from '../../runtime/sealed.ts';
 import type { Exercise } from '../book/model.ts';
 import type { CheckedCode, Problem } from '../cells/compare.ts';
+import { sealedInput } from '../../shared/handin/sealed-input.ts';
 import { versionHash } from '../../shared/page-data.ts';
 
 export type Version = 'starter' | 'solution';
@@ -14,9 +15,7 @@ export type Version = 'starter' | 'solution';
 export const BOOK_SEED = 'the book';
 
 export function exerciseInput(ex: Exercise, version: Version): SealedInput {
-  const { setup, checks, provides, withhold, grading, solution } = ex;
-  const code = version === 'starter' ? ex.starter : ex.solution;
-  return { setup, code, checks, provides, withhold, grading, solution, seed: version === 'solution' ? BOOK_SEED : null, exercise: `${ex.chapter}/${ex.id}` };
+  return sealedInput(ex, version === 'starter' ? ex.starter : ex.solution, version === 'solution' ? BOOK_SEED : null);
 }
 
 // the exercise's version as a hand-in records it: it changes when anything a grade depends on does

@@ -1,7 +1,6 @@
 // The book's exercises and lessons as the graders need them (/grade/'s page data, the command-line
 // grader, the Gradescope bundle): everything a sealed run of each exercise takes.
 import type { ExerciseDef, LessonRef } from '../../shared/handin/grade.ts';
-import type { SealedInput } from '../../runtime/sealed.ts';
 import { loadBook } from '../book/book.ts';
 import { exerciseVersion } from '../exercises/verify.ts';
 import { loadLessons } from '../lessons/book.ts';
@@ -21,8 +20,4 @@ export function lessonRefs(): LessonRef[] {
     .map(({ id, title, exercises }) => ({ id, title, exercises: exercises.map(({ chapter, id }) => ({ chapter, id })) }));
 }
 
-// what a sealed run of a submitted piece of code for an exercise gets
-export function sealedInput(def: ExerciseDef, code: string, seed: string | null): SealedInput {
-  const { setup, checks, provides, withhold, grading, solution } = def;
-  return { setup, code, checks, provides, withhold, grading, solution, seed, exercise: `${def.chapter}/${def.id}` };
-}
+export { sealedInput } from '../../shared/handin/sealed-input.ts';

@@ -9,11 +9,14 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type GradescopeResults, gradescopeResults } from '../../shared/handin/exports.ts';
 import { type ExerciseDef, grade, type LessonRef } from '../../shared/handin/grade.ts';
-import type { SealedInput } from '../../runtime/sealed.ts';
 import type { GradingSettings } from '../../shared/handin/settings.ts';
 import { limit } from '../../shared/limit.ts';
-import { type SubmissionMetadata, readMetadata, withSubmissionTime, submitterFlag } from './gradescope-metadata.ts';
+import { sealedInput } from '../../shared/handin/sealed-input.ts';
+import { type SubmissionMetadata, readMetadata, submitterFlag } from './gradescope-metadata.ts';
 import { runSealedThread } from './run-sealed.ts';
+
+// the bundle's sealed thread, beside this file once bundled (gradescope.ts writes both)
+const threadFile = new URL('./sealed-thread.mjs', import.meta.url);
 
 // what gradescope.ts bakes into the bundle
 export interface BundleConfig {
@@ -34,13 +37,6 @@ export function autograderPaths(root = process.env.AUTOGRADER_DIR ?? '/autograde
     metadata: join(root, 'submission_metadata.json'),
     results: join(root, 'results', 'results.json'),
   };
-}
-
-// The same input as book-defs.ts's sealedInput, which the bundle cannot import without the whole
-// book parser behind it (loadBook); gradescope.test.ts checks that the two agree.
-export function sealedInput(def: ExerciseDef, code: string, seed: string | null): SealedInput {
-  const { setup, checks, provides, withhold, grading, solution } = def;
-  return { setup, code, checks, provides, withhold, grading, solution, seed, exercise: `${def.chapter}/${def.id}` };
 }
 
 // a results.json that gives nothing and says why, in the student's view
@@ -91,17 +87,17 @@ export async function autograde(config: BundleConfig, submissionDir: string, met
   const report = await grade({
     // the name the file had on the student's machine is theirs to choose, and grade() reads LMS
     // download names (with Canvas's late mark) as the instructor's word: it gets a plain one
-    files: [{ name: 'hand-in.json', text: file.text }],
+    // and Gradescope's submission time is the instructor's side of when it came in
+    files: [{ name: 'hand-in.json', text: file.text, handedInAt: metadata?.createdAt ?? undefined }],
     lessons: [config.lesson],
     defs: config.defs,
     settings: config.settings ? [config.settings] : [],
     seed: config.seed,
-    run: (def, code, seed) => slot(() => runSealedThread(sealedInput(def, code, seed), def.timeoutMs)),
+    run: (def, code, seed) => slot(() => runSealedThread(sealedInput(def, code, seed), def.timeoutMs, threadFile)),
   });
   if (report.errors.length > 0) throw new NotGraded(`Your hand-in file ${file.name} could not be graded: ${report.errors[0].message}. ${UPLOAD_HINT}`);
-  const { sheet, settings, settingsGiven } = report.lessons[0];
+  const { sheet } = report.lessons[0];
   let row = sheet.rows[0];
-  if (metadata?.createdAt) row = withSubmissionTime(row, metadata.createdAt, settingsGiven ? settings : null);
   const mismatch = metadata ? submitterFlag(row, metadata) : null;
   if (mismatch) row = { ...row, flags: [...row.flags, mismatch] };
   return gradescopeResults(row, sheet);

@@ -27,19 +27,6 @@ export function readMetadata(path: string): SubmissionMetadata | null {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
-const FILE_TIME_FLAG = "late by the file's own export time";
-
-// The row as if handed in at Gradescope's submission time: lateness and the late penalty computed
-// again from it, as grade() computes them from the file's time (settings null: not judged, as there).
-// TODO: drop this once grade() takes the time from the instructor's side with the file.
-export function withSubmissionTime(row: GradedRow, submittedAt: string, settings: GradingSettings | null): GradedRow {
-  if (!settings) return { ...row, handedInAt: submittedAt };
-  const late = lateness(Date.parse(submittedAt), settings);
-  const raw = row.exercises.reduce((t, e) => t + e.points, 0);
-  const points = round2(raw * (1 - (late?.penaltyPercent ?? 0) / 100));
-  return { ...row, handedInAt: submittedAt, late, points, flags: row.flags.filter((f) => f !== FILE_TIME_FLAG) };
-}
-
 // a flag when the student the file names is none of the Gradescope users who submitted it
 export function submitterFlag(row: GradedRow, metadata: SubmissionMetadata): string | null {
   const named = (row.identity.email ?? row.identity.login)?.toLowerCase();

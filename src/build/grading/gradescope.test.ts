@@ -16,7 +16,6 @@ import type { GradeSheet } from '../../shared/handin/sheet.ts';
 import { createSubmission } from '../../shared/handin/submission.ts';
 import { exerciseDefs, lessonRefs, sealedInput } from './book-defs.ts';
 import { buildBundle } from './gradescope.ts';
-import { sealedInput as harnessSealedInput } from './gradescope-harness.ts';
 import { runSealedThread } from './run-sealed.ts';
 
 const run = promisify(execFile);
@@ -183,8 +182,4 @@ test('grading checks on the seed run in the bundle, shown after the due date, wi
     run: (def, code, seed) => runSealedThread(sealedInput(def, code, seed), def.timeoutMs),
   });
   assertSameAsCli(results, report.lessons[0].sheet);
-});
-
-test("the harness's sealed input is book-defs.ts's", () => {
-  for (const def of defs) assert.deepEqual(harnessSealedInput(def, 'let x = 1;', SEED), sealedInput(def, 'let x = 1;', SEED));
 });

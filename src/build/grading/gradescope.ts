@@ -9,7 +9,7 @@
 // started from the harness's own file would load all of the harness first.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { strToU8, type ZipOptions, zipSync } from 'fflate';
 import type { ExerciseDef, LessonRef } from '../../shared/handin/grade.ts';
 import { type GradingSettings, parseSettings, SettingsError } from '../../shared/handin/settings.ts';
@@ -27,18 +27,6 @@ export interface BundleSpec {
 
 const here = (file: string) => new URL(file, import.meta.url).pathname;
 
-// run-sealed.ts starts ./sealed-thread.ts beside itself; in the bundle that thread is sealed-thread.mjs
-const threadFileInBundle: Plugin = {
-  name: 'sealed-thread-in-bundle',
-  setup(b) {
-    b.onLoad({ filter: /run-sealed\.ts$/ }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      if (!source.includes("'./sealed-thread.ts'")) throw new Error(`${path} no longer names './sealed-thread.ts': update gradescope.ts`);
-      return { contents: source.replace("'./sealed-thread.ts'", "'./sealed-thread.mjs'"), loader: 'ts' };
-    });
-  },
-};
-
 // the harness and the thread's entry as self-contained ES modules
 async function bundle(config: BundleConfig): Promise<Record<string, string>> {
   const result = await build({
@@ -53,7 +41,6 @@ async function bundle(config: BundleConfig): Promise<Record<string, string>> {
     // sucrase is CommonJS and requires Node's modules; an ES module has no require of its own
     banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
     define: { __GRADESCOPE_BUNDLE__: JSON.stringify(JSON.stringify(config)) },
-    plugins: [threadFileInBundle],
     logLevel: 'silent',
   });
   return Object.fromEntries(result.outputFiles.map((f) => [f.path.replace(/^.*\//, ''), f.text]));

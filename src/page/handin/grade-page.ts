@@ -3,6 +3,7 @@
 // the exports. The seed is read from its field when grading starts and is kept nowhere.
 import { canvasCsv, moodleCsv, plainCsv, sheetJson } from '../../shared/handin/exports.ts';
 import { type ExerciseDef, type LessonGrade, type LessonRef, grade } from '../../shared/handin/grade.ts';
+import { sealedInput } from '../../shared/handin/sealed-input.ts';
 import { type GradingSettings, parseSettings, SettingsError } from '../../shared/handin/settings.ts';
 import { limit } from '../../shared/limit.ts';
 import { SealedRunner } from '../cells/sealed-runner.ts';
@@ -69,8 +70,7 @@ export function setUpGrading(): void {
       run: (def, code, runSeed) =>
         slot(async () => {
           status.textContent = `Checking… (${++runs} exercise run${runs === 1 ? '' : 's'}, each in a fresh sealed Worker)`;
-          const { setup, checks, provides, withhold, grading, solution } = def;
-          return runner.run({ setup, code, checks, provides, withhold, grading, solution, seed: runSeed, exercise: `${def.chapter}/${def.id}` }, def.timeoutMs);
+          return runner.run(sealedInput(def, code, runSeed), def.timeoutMs);
         }),
     });
     report.errors.push(...tooBig.map((f) => ({ file: f.name, message: `it is ${(f.size / 1024 / 1024).toFixed(1)} MB, too large to be a hand-in file (is it the right file?)` })));

@@ -146,6 +146,8 @@ test('Gradescope: one test per check, points split among them, hidden checks sho
   );
   assert.equal(results.tests[3].output, 'expected 6, got 5');
   assert.match(results.output, /^The transformer block: Lovelace, "Ada"\n/);
+  // shown at once, so it gives away neither the hidden checks' verdicts nor the total they go into
+  assert.doesNotMatch(results.output, /Total|seeded|hidden|\d+\/\d+/);
 });
 
 test('Gradescope: a missing exercise is one failed test, and the late penalty is in the top-level score', () => {

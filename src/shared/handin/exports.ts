@@ -53,6 +53,8 @@ const checkSummary = (e: ExerciseScore) => {
 };
 
 // one line per exercise, then lateness and flags: the feedback a student reads
+const lateLine = (row: GradedRow): string[] => (row.late ? [`Late by ${row.late.days} day${row.late.days === 1 ? '' : 's'}: -${number(row.late.penaltyPercent)}%`] : []);
+
 export function feedbackLines(row: GradedRow): string[] {
   const lines = row.exercises.map((e) => {
     const failed = checkSummary(e);
@@ -62,7 +64,7 @@ export function feedbackLines(row: GradedRow): string[] {
       e.flags.length > 0 ? ` [${e.flags.join('; ')}]` : '',
     ].join('');
   });
-  if (row.late) lines.push(`Late by ${row.late.days} day${row.late.days === 1 ? '' : 's'}: -${number(row.late.penaltyPercent)}%`);
+  lines.push(...lateLine(row));
   if (row.flags.length > 0) lines.push(`Flags: ${row.flags.join('; ')}`);
   lines.push(`Total: ${number(row.points)}/${number(row.max)}`);
   return lines;
@@ -163,10 +165,14 @@ function exerciseTests(e: ExerciseScore, index: number): GradescopeTest[] {
 }
 
 export function gradescopeResults(row: GradedRow, sheet: GradeSheet): GradescopeResults {
+  // the top-level output is visible at once: with grading checks hidden until the due date, it
+  // must not give away their verdicts or the total they go into
+  const hidden = row.exercises.some((e) => e.checks.some((c) => c.hidden));
+  const summary = hidden ? ['The checks the assignment page shows are below; the grading checks and your total are shown after the due date.', ...lateLine(row)] : feedbackLines(row);
   return {
     score: round2(row.points),
     // "text": the top-level output is otherwise rendered as HTML ("simple_format")
-    output: [`${sheet.lesson.title}: ${row.identity.name}`, ...feedbackLines(row)].join('\n'),
+    output: [`${sheet.lesson.title}: ${row.identity.name}`, ...summary].join('\n'),
     output_format: 'text',
     visibility: 'visible',
     tests: row.exercises.flatMap(exerciseTests),

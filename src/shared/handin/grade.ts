@@ -111,7 +111,9 @@ async function scoreExercise(def: ExerciseDef, points: number, sent: ParsedSubmi
 }
 
 export interface GradeInput {
-  files: { name: string; text: string }[];
+  // handedInAt: when the file came in, as the instructor's side knows it (an autograder's submission
+  // time); it decides lateness and which of a student's hand-ins is the latest, over the file's own time
+  files: { name: string; text: string; handedInAt?: string }[];
   lessons: LessonRef[];
   defs: ExerciseDef[];
   settings: GradingSettings[]; // the instructor's, per lesson; a lesson without gets defaultSettings
@@ -122,7 +124,7 @@ export interface GradeInput {
 export async function grade({ files, lessons, defs, settings, seed, run }: GradeInput): Promise<GradeReport> {
   const defsByKey = new Map(defs.map((d) => [key(d), d]));
   const errors: GradeReport['errors'] = [];
-  const parsed: { file: string; submission: ParsedSubmission; lesson: LessonRef }[] = [];
+  const parsed: { file: string; submission: ParsedSubmission; lesson: LessonRef; at: string; atFromFile: boolean }[] = [];
   for (const file of files) {
     try {
       const submission = await parseSubmission(file.text);
@@ -131,7 +133,7 @@ export async function grade({ files, lessons, defs, settings, seed, run }: Grade
       const expected = new Set(lesson.exercises.map(key));
       const stray = submission.exercises.find((e) => !expected.has(key(e)));
       if (stray) throw new SubmissionError(`it lists an exercise that is not in the lesson "${lesson.id}" (${key(stray)})`);
-      parsed.push({ file: file.name, submission, lesson });
+      parsed.push({ file: file.name, submission, lesson, at: file.handedInAt ?? submission.exportedAt, atFromFile: file.handedInAt === undefined });
     } catch (error) {
       if (!(error instanceof SubmissionError)) throw error;
       errors.push({ file: file.name, message: error.message });
@@ -146,33 +148,33 @@ export async function grade({ files, lessons, defs, settings, seed, run }: Grade
     const lessonSettings = given ?? defaultSettings(lesson, '9999-12-31');
     const counted = lessonSettings.exercises.flatMap((e) => (defsByKey.has(key(e)) ? [{ def: defsByKey.get(key(e))!, points: e.points }] : []));
     // the latest hand-in of each student counts
-    const byPerson = new Map<string, { file: string; submission: ParsedSubmission; identity: Identity; lmsLate: boolean | null; count: number }>();
+    const byPerson = new Map<string, (typeof mine)[number] & { identity: Identity; lmsLate: boolean | null; count: number }>();
     for (const p of mine) {
       const { identity, lmsLate } = identityOf(p.file, p.submission);
       const k = personKey(identity);
       const known = byPerson.get(k);
-      const later = !known || Date.parse(p.submission.exportedAt) >= Date.parse(known.submission.exportedAt);
+      const later = !known || Date.parse(p.at) >= Date.parse(known.at);
       if (later) byPerson.set(k, { ...p, identity, lmsLate, count: (known?.count ?? 0) + 1 });
       else known.count++;
     }
     const groups: SolutionGroup[] = counted.map(({ def }) => ({ exercise: def, solutions: [] }));
     // every run at once: the run function decides how many realms it keeps busy
     const rows: GradedRow[] = await Promise.all(
-      [...byPerson.values()].map(async ({ file, submission, identity, lmsLate, count }) => {
+      [...byPerson.values()].map(async ({ file, submission, identity, lmsLate, count, at, atFromFile }) => {
         const exercises = await Promise.all(counted.map(({ def, points }) => scoreExercise(def, points, submission.exercises.find((e) => key(e) === key(def)), seed, run)));
         const flags: string[] = [];
         if (count > 1) flags.push(`latest of ${count} hand-ins`);
         if (identity.from === 'file') flags.push('identity from the file only');
         if (submission.legacy) flags.push('an old hand-in file (no identity or activity recorded)');
         if (!seed) flags.push('grading checks not run (no seed)');
-        // lateness: Canvas's own mark where there is one, else the file's export time against the instructor's due time
-        let late = given ? lateness(Date.parse(submission.exportedAt), lessonSettings) : null;
+        // lateness: Canvas's own mark where there is one, else the hand-in time against the instructor's due time
+        let late = given ? lateness(Date.parse(at), lessonSettings) : null;
         if (given && lmsLate === true && late === null) late = lateness(dueInstant(lessonSettings) + 1, lessonSettings);
         if (given && lmsLate === false) late = null;
-        if (late && lmsLate === null) flags.push("late by the file's own export time");
+        if (late && lmsLate === null && atFromFile) flags.push("late by the file's own export time");
         const raw = exercises.reduce((t, e) => t + e.points, 0);
         const max = counted.reduce((t, c) => t + c.points, 0);
-        return { identity, file, handedInAt: submission.exportedAt, late, points: round2(raw * (1 - (late?.penaltyPercent ?? 0) / 100)), max, exercises, flags };
+        return { identity, file, handedInAt: at, late, points: round2(raw * (1 - (late?.penaltyPercent ?? 0) / 100)), max, exercises, flags };
       }),
     );
     for (const { submission, identity } of byPerson.values()) {
