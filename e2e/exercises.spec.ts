@@ -69,7 +69,51 @@ test('code run in the page cannot reach the network', async ({ page }) => {
   await typeOver(ex, "console.log(typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof importScripts);\nawait import('https://example.com/x.js');");
   await ex.getByRole('button', { name: 'Check' }).click();
   await expect(ex.locator('.cell-output pre')).toHaveText('undefined undefined undefined undefined\n');
-  await expect(ex.locator('.cell-status')).toContainText('can import only @microgpt/engine and @microgpt/display and @microgpt/check, not "https://example.com/x.js"');
+  await expect(ex.locator('.cell-status')).toContainText('can import only @microgpt/engine, @microgpt/display, not "https://example.com/x.js"');
+});
+
+test("Check is sealed: the engine's own answer is withheld, and patched built-ins or a forged verdict pass nothing", async ({ page }) => {
+  await page.goto('/chapters/gpt/#exercise-softmax-max');
+  const ex = page.locator('#exercise-softmax-max');
+  const status = ex.locator('.cell-status');
+  await typeOver(ex, "import { softmax } from '@microgpt/engine';\nfunction mySoftmax(logits: Value[]): Value[] {\n  return softmax(logits);\n}");
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(status).toHaveText(/^0 of 3 checks passed\. First failure, "the probabilities sum to 1": ReferenceError: the engine's softmax is not available in this exercise: writing it is the exercise$/);
+  const forged = [
+    'Object.is = () => true;',
+    "(globalThis as any).postMessage = () => {}; (self as any).postMessage({ runId: 1, result: { passed: true, checks: [] } });",
+    'Array.prototype.every = () => true;',
+  ];
+  for (const attack of forged) {
+    await typeOver(ex, `${attack}\nfunction mySoftmax(logits: Value[]): Value[] {\n  return logits;\n}`);
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await expect(status).toHaveText(/^Your code stopped with (TypeError|ReferenceError)/);
+    await expect(ex).toHaveAttribute('data-result', 'failed');
+  }
+  // each Check has a worker of its own: nothing an attack did stays for the next
+  await ex.getByRole('button', { name: 'Solution' }).click();
+  await ex.getByRole('button', { name: 'Show the solution' }).click();
+  await ex.getByRole('button', { name: 'Put the solution in the editor' }).click();
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(status).toHaveText('All 3 checks passed.');
+});
+
+test('Reset after a passing Check brings back the starter and shows nothing passed', async ({ page }) => {
+  await page.goto('/chapters/gpt/#exercise-softmax-max');
+  const ex = page.locator('#exercise-softmax-max');
+  const checks = ex.getByRole('list', { name: 'Checks' }).locator('li');
+  await ex.getByRole('button', { name: 'Solution' }).click();
+  await ex.getByRole('button', { name: 'Show the solution' }).click();
+  await ex.getByRole('button', { name: 'Put the solution in the editor' }).click();
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(ex.locator('.cell-status')).toHaveText('All 3 checks passed.');
+  await ex.getByRole('button', { name: 'Reset' }).click();
+  await expect(ex.locator('.cm-content')).toContainText('return logits;');
+  await expect(ex.locator('.cell-status')).toHaveText('');
+  await expect(ex).not.toHaveAttribute('data-result', /./);
+  await expect(checks).toHaveCount(3);
+  for (const li of await checks.all()) await expect(li).toHaveAttribute('data-state', 'pending');
+  await expect(checks.nth(0)).toHaveText('the probabilities sum to 1');
 });
 
 for (const theme of ['light', 'dark'] as const) {
@@ -87,3 +131,21 @@ for (const theme of ['light', 'dark'] as const) {
     expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
   });
 }
+
+test('a passed exercise shows its pass on return, and says so when the code shown is other code', async ({ page }) => {
+  await page.goto('/chapters/gpt/#exercise-my-rmsnorm');
+  const ex = page.locator('#exercise-my-rmsnorm');
+  await ex.getByRole('button', { name: 'Solution' }).click();
+  await ex.getByRole('button', { name: 'Show the solution' }).click();
+  await ex.getByRole('button', { name: 'Put the solution in the editor' }).click();
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(ex.locator('.cell-status')).toHaveText('All 5 checks passed.');
+  await page.reload();
+  await expect(ex).toHaveAttribute('data-result', 'passed');
+  await expect(ex.locator('.cell-status')).toHaveText(/^You passed this exercise on .+: all 5 checks passed with this code\.$/);
+  await expect(ex.getByRole('list', { name: 'Checks' }).locator('li').first()).toHaveText('Passed: the output has one entry per input');
+  await typeOver(ex, 'function myRmsnorm(x: Value[]): Value[] {\n  return x;\n}');
+  await page.reload();
+  await expect(ex).not.toHaveAttribute('data-result', /./);
+  await expect(ex.locator('.cell-status')).toHaveText(/with other code than the code shown now/);
+});

@@ -60,7 +60,19 @@ export function seal(): void {
   sealed = true;
 }
 
-const engineWithout = (withhold: readonly string[]) => harden(Object.fromEntries(Object.entries(engine).filter(([name]) => !withhold.includes(name))));
+// the engine less the exercise's answer; reaching for a withheld name says why it is not there
+function engineWithout(withhold: readonly string[]) {
+  const module = Object.fromEntries(Object.entries(engine).filter(([name]) => !withhold.includes(name)));
+  for (const name of withhold) {
+    Object.defineProperty(module, name, {
+      enumerable: false,
+      get() {
+        throw new ReferenceError(`the engine's ${name} is not available in this exercise: writing it is the exercise`);
+      },
+    });
+  }
+  return harden(module);
+}
 const displayModule = () => harden({ ...display });
 
 function requireFrom(modules: Record<string, unknown>) {

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { outputText } from '../../shared/compare.ts';
 import { loadBook } from '../book/book.ts';
 import type { Cell, Exercise } from '../book/model.ts';
-import { asCell, exerciseInput, judge, type Version, withholdProblem } from '../exercises/verify.ts';
+import { asCell, exerciseInput, gradingAsCell, judge, type Version, withholdProblem } from '../exercises/verify.ts';
 import { runSealedThread } from '../grading/run-sealed.ts';
 import { limit } from '../../shared/limit.ts';
 import { NodeCellHost } from '../node-host.ts';
@@ -107,7 +107,11 @@ export async function checkCells(
 
   const bookHash = createHash('sha256').update([...hashes.values(), ...versions.map((v) => v.hash)].join()).digest('hex');
   if (cache.types !== bookHash) {
-    const typeProblems = typecheckCells([...cells, ...versions.map((v) => asCell(v.ex, v.version))]);
+    const gradingCells = exercises.filter((ex) => ex.grading !== '').map(gradingAsCell);
+    // a grading cell's head is the setup and the solution, whose problems the solution's cell reports
+    const typeProblems = typecheckCells([...cells, ...versions.map((v) => asCell(v.ex, v.version)), ...gradingCells]).filter(
+      (p) => !(new Set<object>(gradingCells).has(p.cell) && p.line < p.cell.codeLine),
+    );
     problems.push(...typeProblems);
     cache.types = typeProblems.length === 0 ? bookHash : null;
   }

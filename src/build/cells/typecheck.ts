@@ -32,11 +32,16 @@ const options: ts.CompilerOptions = {
 };
 
 // a cell as a file: its setup, a blank line where the `// ---` marker was, its code; a module, so
-// top-level await is allowed. Line L of this file is line (cell.line + L) of the chapter.
+// top-level await is allowed. The code's lines start at cell.codeLine of the chapter; the setup's,
+// which sit in the cell's own block, at cell.line + 1.
+const cellHead = (cell: Cell): string[] => (cell.setup === '' && cell.codeLine === cell.line + 1 ? [] : [...cell.setup.split('\n'), '']);
 export function cellModule(cell: Cell): string {
-  const head = cell.setup === '' && cell.codeLine === cell.line + 1 ? [] : [...cell.setup.split('\n'), ''];
-  return [...head, cell.code, 'export {};', ''].join('\n');
+  return [...cellHead(cell), cell.code, 'export {};', ''].join('\n');
 }
+const chapterLine = (cell: Cell, line: number): number => {
+  const head = cellHead(cell).length;
+  return line >= head ? cell.codeLine + line - head : cell.line + line + 1;
+};
 
 export function typecheckCells(cells: Cell[]): TypeProblem[] {
   const files = new Map(cells.map((cell) => [resolve(root, '.cells', cell.chapter, `${cell.id}.ts`), cell]));
@@ -63,7 +68,7 @@ export function typecheckCells(cells: Cell[]): TypeProblem[] {
     const source = program.getSourceFile(file)!;
     for (const d of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
       const { line, character } = d.start === undefined ? { line: 0, character: 0 } : source.getLineAndCharacterOfPosition(d.start);
-      problems.push({ cell, line: cell.line + line + 1, column: cell.place.column + character, message: `cell "${cell.id}": ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}` });
+      problems.push({ cell, line: chapterLine(cell, line), column: cell.place.column + character, message: `cell "${cell.id}": ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}` });
     }
   }
   return problems;

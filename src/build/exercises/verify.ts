@@ -44,6 +44,12 @@ export function asCell(ex: Exercise, version: Version): CheckedCode {
   };
 }
 
+// the grading block as a cell for the type checker, after the setup and the solution (it runs
+// apart from the checks, so it is checked apart from them)
+export function gradingAsCell(ex: Exercise): CheckedCode {
+  return { ...asCell(ex, 'solution'), id: `${ex.id}.grading`, setup: `${ex.setup}\n${ex.solution}`, code: ex.grading, codeLine: ex.gradingLine ?? ex.checksLine };
+}
+
 export function judge(ex: Exercise, version: Version, result: SealedResult): Problem | null {
   const cell = asCell(ex, version);
   const at = (line: number, message: string): Problem => ({ cell, line, column: ex.place.column, message: `exercise "${ex.id}": ${message}` });

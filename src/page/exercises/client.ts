@@ -1,14 +1,15 @@
-// The exercises of a page: edit the starter code, Check (the hidden checks run in a Web Worker, each
-// shown passed or failed in order), hints one at a time, the solution after the reader confirms,
+// The exercises of a page: edit the starter code, Check (sealed as a grader runs it: in a Web Worker
+// made for the one run, the engine less the exercise's answer, the checks out of the code's reach;
+// each check shown passed or failed in order), hints one at a time, the solution after the reader confirms,
 // Reset with Undo. The attempt is kept across reloads; a pass is recorded in the reader's progress.
 // What the reader did (Checks pressed, hints opened, the solution shown) is recorded for the hand-in
 // file, and the hints already opened stay open after a reload.
 import { EditableCode } from '../cells/editable.ts';
-import { Runner } from '../cells/runner.ts';
+import { SealedRunner } from '../cells/sealed-runner.ts';
 import { type ExerciseActivity, beforeSolutionSlot, exerciseSlot, loadActivity, loadEdit, recordActivity, saveEdit } from '../storage.ts';
-import type { ExerciseResult } from '../../runtime/exercise.ts';
+import type { SealedResult } from '../../runtime/sealed.ts';
 import type { ExercisePageData } from '../../shared/book-data.ts';
-import { markExercisePassed } from '../progress/store.ts';
+import { loadProgress, markExercisePassed } from '../progress/store.ts';
 
 export function setUpExercises(): void {
   for (const root of document.querySelectorAll<HTMLElement>('.exercise:not([data-ready])')) {
@@ -19,7 +20,7 @@ export function setUpExercises(): void {
 
 class ExerciseView extends EditableCode {
   private readonly data: ExercisePageData;
-  private readonly runner = new Runner('your code');
+  private readonly runner = new SealedRunner('your code');
   private hintsShown = 0;
   private readonly q: <T extends HTMLElement>(selector: string) => T;
 
@@ -72,6 +73,24 @@ class ExerciseView extends EditableCode {
     }
     if (saved.kind === 'saved' && saved.edit.code !== this.data.starter) this.showSaved(saved.edit.code);
     if (loadEdit(this.data.chapter, beforeSolutionSlot(this.data.id)).kind === 'saved') this.q('[data-action="restore"]').hidden = false;
+    this.showEarlierPass();
+  }
+
+  // a pass from an earlier visit: shown as it was when the code is still the code that passed
+  private showEarlierPass(): void {
+    const pass = loadProgress().progress.exercises[`${this.data.chapter}/${this.data.id}`];
+    if (!pass) return;
+    const when = new Date(pass.passedAt).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+    if (pass.code !== this.currentCode()) {
+      this.status(`You passed this exercise on ${when}, with other code than the code shown now; Check to try this code.`);
+      return;
+    }
+    for (const li of this.root.querySelectorAll<HTMLLIElement>('.exercise-checks li')) {
+      li.dataset.state = 'passed';
+      li.textContent = `Passed: ${li.textContent}`;
+    }
+    this.root.dataset.result = 'passed';
+    this.status(`You passed this exercise on ${when}: all ${this.data.checkNames.length} checks passed with this code.`);
   }
 
   private check(): void {
@@ -85,23 +104,48 @@ class ExerciseView extends EditableCode {
     this.setRunning(true);
     this.status('Checking…');
     const code = this.currentCode();
-    this.runner.run({ code, setup: this.data.setup || undefined, checks: this.data.checks }, this.data.timeoutMs, {
-      output: (text) => {
-        this.q('.cell-output').hidden = false;
-        output.append(text);
-      },
-      display: () => {},
-      done: (result) => this.finish(result, code),
-      stopped: (message) => {
-        this.setRunning(false);
+    const { setup, checks, provides, withhold } = this.data;
+    void this.runner.run({ setup, code, checks, provides, withhold, seed: null }, this.data.timeoutMs).then((result) => {
+      this.setRunning(false);
+      if (result.error?.name === 'Stopped') {
         for (const li of items) li.dataset.state = 'pending';
-        this.status(message);
-      },
+        this.status(result.error.message);
+        return;
+      }
+      if (result.output !== '') {
+        this.q('.cell-output').hidden = false;
+        output.textContent = result.output;
+      }
+      this.finish(result, code);
     });
   }
 
-  private finish(result: ExerciseResult, code: string): void {
-    this.setRunning(false);
+  // Reset brings back the starter code, so nothing the last Check said holds any more
+  protected reset(): void {
+    const changed = this.currentCode() !== this.options.original;
+    super.reset();
+    if (!changed) return;
+    this.runner.stop('Stopped.');
+    this.clearResult();
+  }
+
+  private clearResult(): void {
+    this.q('.exercise-checks').replaceChildren(
+      ...this.data.checkNames.map((name) => {
+        const li = document.createElement('li');
+        li.dataset.state = 'pending';
+        li.textContent = name;
+        return li;
+      }),
+    );
+    this.q('.cell-output pre').textContent = '';
+    this.q('.cell-output').hidden = true;
+    this.editor?.markError(null);
+    delete this.root.dataset.result;
+    this.status('');
+  }
+
+  private finish(result: SealedResult, code: string): void {
     const list = this.q('.exercise-checks');
     // the checks as they ran (the list from the page is the book's, before any run)
     list.replaceChildren(

@@ -168,7 +168,8 @@ export function gradescopeResults(row: GradedRow, sheet: GradeSheet): Gradescope
   // the top-level output is visible at once: with grading checks hidden until the due date, it
   // must not give away their verdicts or the total they go into
   const hidden = row.exercises.some((e) => e.checks.some((c) => c.hidden));
-  const summary = hidden ? ['The checks the assignment page shows are below; the grading checks and your total are shown after the due date.', ...lateLine(row)] : feedbackLines(row);
+  const rowFlags = row.flags.length > 0 ? [`Flags: ${row.flags.join('; ')}`] : [];
+  const summary = hidden ? ['The checks the assignment page shows are below; the grading checks and your total are shown after the due date.', ...lateLine(row), ...rowFlags] : feedbackLines(row);
   return {
     score: round2(row.points),
     // "text": the top-level output is otherwise rendered as HTML ("simple_format")
