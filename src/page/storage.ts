@@ -14,6 +14,33 @@ export const studentEmailKey = 'microgpt:student-email'; // email or login, as t
 const activityKey = (chapter: string, id: string) => `microgpt:exercise-activity:${chapter}:${id}`;
 const unreadableKey = (key: string) => `${key}:unreadable`;
 
+// the assignment this tab came from (sessionStorage: it is forgotten with the tab), so its chapters
+// can lead back to its checklist
+export const openAssignmentKey = 'microgpt:open-assignment';
+export interface OpenAssignment {
+  href: string;
+  title: string;
+  chapters: string[];
+}
+
+export function rememberAssignment(open: OpenAssignment): void {
+  try {
+    sessionStorage.setItem(openAssignmentKey, JSON.stringify(open));
+  } catch {}
+}
+
+export function openAssignment(): OpenAssignment | null {
+  try {
+    const open = JSON.parse(sessionStorage.getItem(openAssignmentKey) ?? 'null') as OpenAssignment | null;
+    return open && typeof open.href === 'string' && typeof open.title === 'string' && Array.isArray(open.chapters) ? open : null;
+  } catch {
+    return null; // unreadable: there is simply no way back shown
+  }
+}
+
+// the chapter the reader last opened, for the home page's "Continue where you left off"
+export const lastChapterKey = 'microgpt:last-chapter';
+
 // exercise attempts are kept beside cell edits, under ids of their own
 export const exerciseSlot = (id: string) => `exercise/${id}`;
 export const beforeSolutionSlot = (id: string) => `exercise/${id}/before-solution`;

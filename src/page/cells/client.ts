@@ -1,6 +1,7 @@
 // The cells of a page: edit (CodeMirror, loaded on first focus), Run / Stop / Reset, output streamed
 // from a Web Worker, the comparison with the book, and the reader's edits kept across reloads.
-// Nothing runs until the reader asks.
+// Nothing runs until the reader asks; while it runs, Run is off and a clock counts to the time limit.
+// Reset shows the book's code, output and state, as the page first did.
 import type { CellResult } from '../../runtime/execute.ts';
 import { diffLines, outputText } from '../../shared/compare.ts';
 import { DisplayArea } from './displays.ts';
@@ -34,7 +35,11 @@ class CellView extends EditableCode {
   private readonly el: {
     output: HTMLPreElement;
     diff: HTMLElement;
+    run: HTMLButtonElement;
+    stop: HTMLButtonElement;
+    clock: HTMLElement;
   };
+  private clock = 0;
 
   constructor(root: HTMLElement) {
     const data = JSON.parse(root.querySelector('.cell-data')!.textContent!) as CellData;
@@ -48,10 +53,10 @@ class CellView extends EditableCode {
     });
     this.data = data;
     const q = <T extends HTMLElement>(s: string) => root.querySelector<T>(s)!;
-    this.el = { output: q('.cell-output pre'), diff: q('.cell-diff') };
+    this.el = { output: q('.cell-output pre'), diff: q('.cell-diff'), run: q('[data-action="run"]'), stop: q('[data-action="stop"]'), clock: q('.cell-clock') };
     this.displays = new DisplayArea(q('.cell-displays'));
-    q('[data-action="run"]').addEventListener('click', () => this.run());
-    q('[data-action="stop"]').addEventListener('click', () => this.runner.stop('Stopped.'));
+    this.el.run.addEventListener('click', () => this.run());
+    this.el.stop.addEventListener('click', () => this.runner.stop('Stopped.'));
     q('[data-action="reset"]').addEventListener('click', () => this.reset());
     this.restore();
   }
@@ -86,7 +91,48 @@ class CellView extends EditableCode {
     this.el.diff.replaceChildren(pre);
   }
 
+  protected reset(): void {
+    super.reset();
+    this.showBook();
+  }
+
+  // as the page first showed the cell: the book's output, no verdict, nothing running
+  private showBook(): void {
+    if (this.runner.running) {
+      this.runner.stop(null);
+      this.setRunning(false);
+    }
+    this.editor?.markError(null);
+    this.showDiff(null);
+    this.displays.clear();
+    this.pending = '';
+    this.shown = '';
+    this.el.output.textContent = this.data.expected ?? '';
+    delete this.root.dataset.result;
+    this.status('');
+  }
+
+  protected setRunning(running: boolean): void {
+    const { run, stop, clock } = this.el;
+    const focused = document.activeElement;
+    super.setRunning(running);
+    run.disabled = running;
+    run.title = running ? 'Running: Stop ends it' : run.dataset.title!;
+    stop.title = running ? 'Stop the run' : 'Nothing is running';
+    // the button just pressed turns off: the keyboard moves to the one that took its place
+    if (running && focused === run) stop.focus();
+    if (!running && focused === stop) run.focus();
+    window.clearInterval(this.clock);
+    clock.hidden = !running;
+    if (!running) return;
+    const started = performance.now();
+    const tick = () => (clock.textContent = `${((performance.now() - started) / 1000).toFixed(1)} s (time limit ${this.data.timeoutMs / 1000} s)`);
+    tick();
+    this.clock = window.setInterval(tick, 100);
+  }
+
   protected run(): void {
+    if (this.runner.running) return; // Ctrl+Enter while it runs; Stop ends a run
     this.editor?.markError(null);
     this.showDiff(null);
     this.displays.clear();

@@ -1,7 +1,12 @@
 // Draws what a cell shows through @microgpt/display: tables and heatmaps as HTML tables, line
 // charts with uPlot (loaded the first time a chart appears), live charts with a progress bar.
-import type { Display, LineChart } from '../../runtime/display.ts';
-import { type Chart, drawLineChart } from './chart.ts';
+import type { Display } from '../../runtime/display.ts';
+import { movingAverage } from '../../shared/figures/moving-average.ts';
+import { type Chart, type ChartData, type ChartSeries, drawLineChart, seriesColors } from './chart.ts';
+
+// a live chart draws each point faint and, over it, the mean of the last SMOOTHING points: one
+// training step's loss is noisy, and the trend is what the reader watches
+const SMOOTHING = 50;
 
 interface Live {
   values: number[];
@@ -38,8 +43,14 @@ export class DisplayArea {
     this.container.append(figure);
     if (display.kind === 'table') figure.append(htmlTable(display.columns, display.rows));
     else if (display.kind === 'heatmap') figure.append(heatmapTable(display.values, display.rowLabels, display.colLabels));
-    else if (display.kind === 'line') void this.chart(figure, display.title, display.series);
-    else if (display.kind === 'live') {
+    else if (display.kind === 'line') {
+      // the series share the steps, 1 to the longest one's length; a shorter one just ends
+      const { title, series } = display;
+      const steps = Array.from({ length: Math.max(0, ...series.map((s) => s.values.length)) }, (_, i) => i + 1);
+      const data = [steps, ...series.map((s) => steps.map((_, i) => s.values[i] ?? null))];
+      const label = series.length > 1 ? `Line chart: ${title}, ${series.map((s) => s.name).join(', ')}` : `Line chart: ${title}`;
+      void this.chart(figure, label, title, series.map((s) => ({ label: s.name })), data);
+    } else if (display.kind === 'live') {
       const progress = document.createElement('progress');
       progress.max = display.total ?? 1;
       progress.value = 0;
@@ -47,20 +58,23 @@ export class DisplayArea {
       const rate = document.createElement('span');
       rate.className = 'cell-rate';
       figure.append(progress, rate);
-      this.live.set(display.id, { values: [], plot: this.chart(figure, display.title, [{ name: display.title, values: [] }]), progress, rate, started: performance.now(), scheduled: false });
+      const { title } = display;
+      const series = [
+        { label: `${title} at each step`, color: seriesColors[0], faint: true },
+        { label: `mean of the last ${SMOOTHING} steps`, color: seriesColors[0] },
+      ];
+      const plot = this.chart(figure, `Line chart: ${title} at each step, and smoothed over the last ${SMOOTHING} steps`, title, series, [[], [], []]);
+      this.live.set(display.id, { values: [], plot, progress, rate, started: performance.now(), scheduled: false });
     }
   }
 
-  // every series over the same steps, 1 to the longest one's length; a shorter one just ends
-  private chart(figure: HTMLElement, title: string, series: LineChart['series']): Promise<Chart> {
+  private chart(figure: HTMLElement, label: string, yLabel: string, series: ChartSeries[], data: ChartData): Promise<Chart> {
     const box = document.createElement('div');
     box.className = 'cell-chart';
     box.setAttribute('role', 'img');
-    box.setAttribute('aria-label', series.length > 1 ? `Line chart: ${title}, ${series.map((s) => s.name).join(', ')}` : `Line chart: ${title}`);
+    box.setAttribute('aria-label', label);
     figure.append(box);
-    const steps = Array.from({ length: Math.max(0, ...series.map((s) => s.values.length)) }, (_, i) => i + 1);
-    const data = [steps, ...series.map((s) => steps.map((_, i) => s.values[i] ?? null))];
-    return drawLineChart(box, title, series.map((s) => ({ label: s.name })), data, { height: 220 });
+    return drawLineChart(box, yLabel, series, data, { height: 220 });
   }
 
   private point(id: number, value: number): void {
@@ -81,7 +95,8 @@ export class DisplayArea {
     live.progress.value = n;
     const seconds = (performance.now() - live.started) / 1000;
     live.rate.textContent = `${n} of ${live.progress.max} steps, ${(n / Math.max(seconds, 1e-3)).toFixed(0)} steps/s`;
-    void live.plot.then((plot) => plot.setData([live.values.map((_, i) => i + 1), live.values]));
+    const values = [...live.values];
+    void live.plot.then((plot) => plot.setData([values.map((_, i) => i + 1), values, movingAverage(values, SMOOTHING)]));
   }
 
   // the run ended (or was stopped): draw what arrived, now, and take no more points

@@ -25,8 +25,12 @@ export abstract class EditableCode {
     this.root = root;
     this.options = options;
     this.code = options.original;
-    // the toolbar is disabled in the HTML until this script is here to answer it; Stop stays off until a run
-    for (const button of root.querySelectorAll<HTMLButtonElement>('.cell-toolbar button:not([data-action="stop"])')) button.disabled = false;
+    // the toolbar is disabled in the HTML until this script is here to answer it, its title saying so
+    // (data-title is the title it has once it works); Stop stays off until a run
+    for (const button of root.querySelectorAll<HTMLButtonElement>('.cell-toolbar button:not([data-action="stop"])')) {
+      button.disabled = false;
+      if (button.dataset.title !== undefined) button.title = button.dataset.title;
+    }
     root.addEventListener('keydown', (event) => {
       if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
         event.preventDefault();
@@ -35,7 +39,7 @@ export abstract class EditableCode {
     });
     // the static code becomes an editor on first focus or click
     const codeEl = this.codeElement();
-    const activate = () => void this.loadEditor().then((e) => e.focus());
+    const activate = () => void this.loadEditor();
     codeEl.addEventListener('click', activate, { once: true });
     codeEl.querySelector('pre')?.addEventListener('focus', activate, { once: true });
   }
@@ -51,9 +55,13 @@ export abstract class EditableCode {
       const host = document.createElement('div');
       host.className = 'cell-editor';
       const codeEl = this.codeElement();
+      // the editor takes the focus only from the code it replaces: a reader who tabbed on while it
+      // loaded keeps the focus where they went
+      const focused = codeEl.contains(document.activeElement);
       codeEl.replaceChildren(host);
       delete codeEl.dataset.static;
       this.editor = createEditor(host, this.code, this.options.label, (code) => this.edited(code), () => this.run());
+      if (focused) this.editor.focus();
       return this.editor;
     });
     return this.editorLoading;

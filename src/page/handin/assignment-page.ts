@@ -2,7 +2,7 @@
 // (the exercises that count, with their points), the due time in the link's time zone and the
 // student's own, lets readings be ticked off by hand, and downloads the hand-in file once the
 // student has given their name and email or login.
-import { exerciseSlot, loadActivity, loadEdit, readItem, studentEmailKey, studentNameKey, writeItem } from '../storage.ts';
+import { exerciseSlot, loadActivity, loadEdit, readItem, rememberAssignment, studentEmailKey, studentNameKey, writeItem } from '../storage.ts';
 import { download } from '../progress/ui.ts';
 import { type Progress, loadProgress, markChapterRead, update } from '../progress/store.ts';
 import { describeDue, exerciseKey, readAssignment } from '../../shared/handin/assignment.ts';
@@ -59,6 +59,7 @@ export function setUpAssignment(): void {
     q('.assignment-note').hidden = false;
   }
   q('.assignment-body').hidden = false;
+  rememberAssignment({ href: location.href, title: lesson.title, chapters: [...new Set([...lesson.readings, ...lesson.exercises].map((r) => r.chapter))] });
 
   const item = (href: string, title: string, done: boolean, onToggle: ((done: boolean) => void) | null) => {
     const li = document.createElement('li');
