@@ -25,6 +25,7 @@ test('Check runs the hidden checks and names the first failure; the solution nee
   const hints = ex.getByRole('list', { name: 'Hints' }).locator('li');
   await ex.getByRole('button', { name: 'Hint (2)' }).click();
   await expect(hints.nth(0)).toBeVisible();
+  await expect(hints.nth(0)).toHaveText(/^Hint 1 of 2: /);
   await expect(hints.nth(1)).toBeHidden();
   await ex.getByRole('button', { name: 'Next hint (1 of 2 shown)' }).click();
   await expect(hints.nth(1)).toBeVisible();
@@ -148,4 +149,13 @@ test('a passed exercise shows its pass on return, and says so when the code show
   await page.reload();
   await expect(ex).not.toHaveAttribute('data-result', /./);
   await expect(ex.locator('.cell-status')).toHaveText(/with other code than the code shown now/);
+});
+
+test("an exercise's hidden setup can be read, folded away until asked for", async ({ page }) => {
+  await page.goto('/chapters/tokenizer/#exercise-encode-decode');
+  const setup = page.locator('#exercise-encode-decode .hidden-setup');
+  await expect(setup.locator('summary')).toHaveText('The 5 lines run before this code');
+  await expect(setup.locator('.hidden-setup-code')).toBeHidden();
+  await setup.locator('summary').click();
+  await expect(setup.locator('.hidden-setup-code')).toContainText('const docs = loadDocs(defaultDatasetText());');
 });

@@ -3,8 +3,8 @@ import { builtPages, collectErrors } from './site.ts';
 
 const pages = builtPages();
 
-test('the site has the nine chapters and an engine page per module', () => {
-  for (const slug of ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference', 'what-it-reveals']) {
+test('the site has the ten chapters and an engine page per module', () => {
+  for (const slug of ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference', 'what-it-reveals', 'next']) {
     expect(pages).toContain(`/chapters/${slug}/`);
   }
   for (const module of ['value', 'model', 'random', 'adam', 'train', 'sample', 'tokenizer', 'dataset']) expect(pages).toContain(`/engine/${module}/`);
@@ -68,4 +68,32 @@ test('each component chapter shows its engine line count beside the seed article
   }
   await page.goto('/chapters/introduction/');
   await expect(page.locator('.component-size')).toHaveCount(0);
+});
+
+test('the last chapter leads nowhere further, and the one before it leads to the last', async ({ page }) => {
+  await page.goto('/chapters/what-it-reveals/');
+  await expect(page.locator('.pagination-links a[rel="next"]')).toHaveAttribute('href', /\/chapters\/next\/$/);
+  await page.goto('/chapters/next/');
+  await expect(page.locator('.pagination-links a[rel="next"]')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'microgpt.py' }).first()).toHaveAttribute('href', 'https://gist.github.com/karpathy/8627fe009c40f57531cb18360106ce95');
+});
+
+test('every chapter says at its top how long it takes and what it assumes', async ({ page }) => {
+  await page.goto('/chapters/gpt/');
+  await expect(page.locator('.chapter-meta')).toHaveText(/^About \d+ minutes to read and run the cells, and about 20 more for its 2 exercises\. Assumes: Autograd's Value/);
+  await page.goto('/chapters/introduction/');
+  await expect(page.locator('.chapter-meta')).toHaveText(/^About \d+ minutes to read and run the cells\. Assumes: Nothing/);
+});
+
+test('a static code block has a Copy button that copies its code', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/chapters/autograd/');
+  const box = page.locator('.literate .copy-code-box').first();
+  await box.getByRole('button', { name: 'Copy this code' }).click();
+  await expect(box.locator('.copy-code-status')).toHaveText('Copied.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await box.locator('pre code').textContent());
+  expect(copied).toContain('class Value');
+  // cells keep their own toolbar and get no Copy button
+  await expect(page.locator('.cell .copy-code')).toHaveCount(0);
 });

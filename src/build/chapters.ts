@@ -7,7 +7,7 @@ import { loadBook } from './book/book.ts';
 import { componentModules as engineModules } from '../shared/engine-modules.ts';
 export { engineModules };
 
-export const chapterSlugs = ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference', 'what-it-reveals'] as const;
+export const chapterSlugs = ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference', 'what-it-reveals', 'next'] as const;
 
 export const chapterSchema = z.object({
   // the component as the seed article names it, e.g. "Autograd"; "Overview" for the first and last chapters
@@ -20,6 +20,8 @@ export const chapterSchema = z.object({
   modules: z.array(z.enum(engineModules)).default([]),
   // about how many lines microgpt.py spends on this component (the seed article's count)
   seedLines: z.number().int().positive().optional(),
+  // what the chapter expects a reader to know already, said at its top
+  assumes: z.string().min(5),
   // what a reader can do after the chapter
   objectives: z.array(z.string().min(5)).min(1),
 });
