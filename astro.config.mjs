@@ -9,16 +9,24 @@ import { chaptersInOrder } from './src/build/chapters.ts';
 import { remarkCells } from './src/build/cells/remark-cells.ts';
 import { checkCells } from './src/build/integrations/check-cells.ts';
 import { checkLessons } from './src/build/integrations/check-lessons.ts';
+import { remarkGlossary } from './src/build/glossary/remark-glossary.ts';
 import { themes } from './src/build/literate/highlight.ts';
 import { remarkLiterate } from './src/build/literate/remark-literate.ts';
 import { componentModules } from './src/shared/engine-modules.ts';
 
+// Where the course is published and where its source lives, for a fork to set when it builds:
+// SITE_URL makes canonical links and the sitemap point at the real site; REPOSITORY_URL (a GitHub
+// or GitLab project, on REPOSITORY_BRANCH) adds "Edit page" links and a link to the repository.
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const repository = process.env.REPOSITORY_URL?.replace(/\/+$/, '') || null;
+const branch = process.env.REPOSITORY_BRANCH || 'main';
+
 export default defineConfig({
-  site: 'http://localhost:4321',
+  site,
   trailingSlash: 'always',
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs unified's
-    processor: unified({ remarkPlugins: [remarkMath, remarkLiterate, remarkCells], rehypePlugins: [rehypeKatex] }),
+    processor: unified({ remarkPlugins: [remarkMath, remarkLiterate, remarkCells, remarkGlossary], rehypePlugins: [rehypeKatex] }),
     syntaxHighlight: 'shiki',
     shikiConfig: { themes, langAlias: { output: 'plaintext' } }, // the quoted engine source's themes
   },
@@ -27,10 +35,17 @@ export default defineConfig({
       title: 'Annotated microgpt',
       description: 'Learn how a GPT works by reading microgpt, a complete GPT in about 200 lines, one component per chapter.',
       expressiveCode: false,
-      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/styles/site.css', './src/styles/cells.css', './src/styles/teaching.css'],
+      ...(repository
+        ? {
+            editLink: { baseUrl: `${repository}/edit/${branch}/` },
+            social: [{ icon: repository.includes('gitlab') ? 'gitlab' : 'github', label: 'Source', href: repository }],
+          }
+        : {}),
+      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/styles/site.css', './src/styles/cells.css', './src/styles/teaching.css', './src/styles/glossary.css'],
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },
+        { label: 'Glossary', link: '/glossary/' },
         {
           label: 'Engine source',
           items: componentModules.map((m) => ({

@@ -168,7 +168,7 @@ test('a line chart of two series draws both, each labelled and in its own colour
   const chart = cell.locator('figure.cell-display-line .cell-chart');
   await expect(chart).toHaveAttribute('data-series', '2');
   await expect(chart).toHaveAttribute('aria-label', 'Line chart: loss, train, smoothed');
-  await expect(chart.locator('.u-legend .u-series:not(:first-child) .u-label')).toHaveText(['train', 'smoothed']);
+  await expect(chart.locator('.u-legend .u-series .u-label')).toHaveText(['train', 'smoothed']);
   const colours = await chart.locator('.u-legend .u-series:not(:first-child) .u-marker').evaluateAll((markers) => markers.map((m) => getComputedStyle(m).borderColor));
   expect(colours).toHaveLength(2);
   expect(colours[0]).not.toBe(colours[1]);

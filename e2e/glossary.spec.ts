@@ -1,0 +1,135 @@
+// The glossary: its page lists every term as an anchor, and in a chapter the first use of a term
+// links there, with its definition shown on hover and keyboard focus (and hidden by Escape).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const chapter = '/chapters/tokenizer/';
+const term = 'tokenizer'; // its first use in that chapter is in the opening paragraph, and it is used again below
+
+const axeSummary = async (page: Page, include?: string) => {
+  const builder = new AxeBuilder({ page }).withTags(tags);
+  const { violations } = await (include ? builder.include(include) : builder).analyze();
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(' ')}`);
+};
+
+test('the glossary page lists the terms alphabetically, each an anchor with a link to where the course explains it', async ({ page }) => {
+  await page.goto('/glossary/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
+  const entries = page.locator('dl.glossary-list > dt[id]');
+  expect(await entries.count()).toBeGreaterThanOrEqual(25);
+  const names = (await entries.allTextContents()).map((t) => t.trim());
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+  for (const [id, name] of [['token', 'token'], ['bos', 'BOS'], ['logit', 'logit'], ['softmax', 'softmax'], ['rmsnorm', 'RMSNorm'], ['attention-head', 'attention head'], ['moments', 'moments']]) {
+    await expect(page.locator(`dt#${id}`)).toHaveText(name);
+    await expect(page.locator(`dt#${id} + dd a[href^="/chapters/"]`)).toHaveCount(1);
+  }
+  // the sidebar leads here
+  await expect(page.locator('nav[aria-label="Main"] a[href="/glossary/"]')).toHaveAttribute('aria-current', 'page');
+  // and an anchor lands on its term
+  await page.goto('/glossary/#residual-connection');
+  await expect(page.locator('dt#residual-connection')).toBeInViewport();
+});
+
+test('in a chapter, the first use of a term links to the glossary and a later use does not', async ({ page }) => {
+  await page.goto(chapter);
+  const content = page.locator('.sl-markdown-content');
+  const links = content.locator(`a.glossary-link[href="/glossary/#${term}"]`);
+  await expect(links).toHaveCount(1);
+  await expect(links).toHaveText(term);
+  // every glossary link is to a different term: only the first use is linked
+  const hrefs = await content.locator('a.glossary-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(hrefs.length).toBeGreaterThan(3);
+  expect(new Set(hrefs).size).toBe(hrefs.length);
+  // the plain uses after the link: prose text, not inside a link, code or a heading
+  const later = await links.evaluate((first, word) => {
+    const walker = document.createTreeWalker(first.closest('.sl-markdown-content')!, NodeFilter.SHOW_TEXT);
+    const found: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      if (!(first.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+      if (text.parentElement!.closest('a, code, pre, h1, h2, h3, h4, h5, h6, summary, .glossary-tip, .katex')) continue;
+      if (new RegExp(`\\b${word}\\b`, 'i').test(text.data)) found.push(text.data.trim().slice(0, 60));
+    }
+    return found;
+  }, term);
+  expect(later.length).toBeGreaterThan(0);
+});
+
+test('hovering the link shows its definition; the link keeps its term as its name and is described by the tooltip', async ({ page }) => {
+  await page.goto(chapter);
+  const link = page.locator(`a.glossary-link[href="/glossary/#${term}"]`);
+  const tip = page.locator(`#glossary-tip-${term}`);
+  await expect(link).toHaveAttribute('aria-describedby', `glossary-tip-${term}`);
+  await expect(tip).toHaveAttribute('role', 'tooltip');
+  await expect(link).toHaveAccessibleName(term);
+  await expect(link).toHaveAccessibleDescription(/translation table between text and tokens/);
+  await expect(tip).toBeHidden();
+  await link.hover();
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText('translation table');
+  // the pointer can move onto the definition without losing it (WCAG 1.4.13)
+  await tip.hover();
+  await expect(tip).toBeVisible();
+  // Escape hides it without moving the pointer
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+  await page.mouse.move(0, 0);
+  await link.hover();
+  await expect(tip).toBeVisible();
+  await page.mouse.move(0, 0);
+  await expect(tip).toBeHidden();
+});
+
+test('focusing the link with the keyboard shows its definition, and Escape hides it', async ({ page }) => {
+  await page.goto(chapter);
+  const link = page.locator(`a.glossary-link[href="/glossary/#${term}"]`);
+  const tip = page.locator(`#glossary-tip-${term}`);
+  await link.focus();
+  await page.keyboard.press('Tab'); // on to the next control, then back: a keyboard focus
+  await expect(tip).toBeHidden();
+  await page.keyboard.press('Shift+Tab');
+  await expect(link).toBeFocused();
+  await expect(tip).toBeVisible();
+  await expect(link).toHaveAccessibleName(term);
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+  await expect(link).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(tip).toBeVisible();
+  // Enter follows the link to the term's entry
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/glossary/#${term}$`));
+  await expect(page.locator(`dt#${term}`)).toBeInViewport();
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('tapping a term goes to its glossary entry', async ({ page }) => {
+    await page.goto(chapter);
+    const link = page.locator(`a.glossary-link[href="/glossary/#${term}"]`);
+    await link.tap();
+    await expect(page).toHaveURL(new RegExp(`/glossary/#${term}$`));
+    await expect(page.locator(`dt#${term}`)).toBeInViewport();
+    // the page does not scroll sideways
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`/glossary/ has no WCAG 2.2 AA violations (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/glossary/');
+    expect(await axeSummary(page)).toEqual([]);
+  });
+
+  test(`a chapter's tooltip, shown, has no WCAG 2.2 AA violations (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(chapter);
+    await page.locator(`a.glossary-link[href="/glossary/#${term}"]`).hover();
+    await expect(page.locator(`#glossary-tip-${term}`)).toBeVisible();
+    expect(await axeSummary(page, '.glossary-term')).toEqual([]);
+  });
+}
