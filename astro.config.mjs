@@ -12,6 +12,7 @@ import { checkLessons } from './src/build/integrations/check-lessons.ts';
 import { remarkGlossary } from './src/build/glossary/remark-glossary.ts';
 import { themes } from './src/build/literate/highlight.ts';
 import { remarkLiterate } from './src/build/literate/remark-literate.ts';
+import { rehypeSearchMathOnce } from './src/build/search/rehype-search-math-once.ts';
 import { componentModules } from './src/shared/engine-modules.ts';
 
 // Where the course is published and where its source lives, for a fork to set when it builds:
@@ -26,7 +27,7 @@ export default defineConfig({
   trailingSlash: 'always',
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs unified's
-    processor: unified({ remarkPlugins: [remarkMath, remarkLiterate, remarkCells, remarkGlossary], rehypePlugins: [rehypeKatex] }),
+    processor: unified({ remarkPlugins: [remarkMath, remarkLiterate, remarkCells, remarkGlossary], rehypePlugins: [rehypeKatex, rehypeSearchMathOnce] }),
     syntaxHighlight: 'shiki',
     shikiConfig: { themes, langAlias: { output: 'plaintext' } }, // the quoted engine source's themes
   },

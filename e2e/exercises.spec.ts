@@ -159,3 +159,16 @@ test("an exercise's hidden setup can be read, folded away until asked for", asyn
   await setup.locator('summary').click();
   await expect(setup.locator('.hidden-setup-code')).toContainText('const docs = loadDocs(defaultDatasetText());');
 });
+
+test("an exercise's buttons say why they are off until the page's script is there", async ({ page }) => {
+  await page.route('**/*.js', (route) => route.abort());
+  await page.goto('/chapters/gpt/');
+  const ex = page.locator('#exercise-softmax-max');
+  for (const name of ['Check', 'Hint', 'Solution', 'Reset']) {
+    await expect(ex.getByRole('button', { name, exact: true })).toBeDisabled();
+    await expect(ex.getByRole('button', { name, exact: true })).toHaveAccessibleDescription(/page's script/);
+  }
+  await page.unroute('**/*.js');
+  await page.reload();
+  await expect(ex.getByRole('button', { name: 'Check', exact: true })).toHaveAccessibleDescription('Check (Ctrl+Enter)');
+});

@@ -1,6 +1,8 @@
 // npm run bench [-- --runs N --steps N]: trains 1000 steps on names.txt (../shared), or on the
-// default dataset where ../shared is absent, in several fresh processes; prints the median wall
-// time, ms/step and peak memory.
+// default dataset where ../shared is absent, with the teaching engine and with the fast one, each
+// run in a fresh process, the two engines taking turns; prints each run, then per engine the
+// median wall time (preparing the model and training), the median ms per training step and the
+// peak memory, and the ratio of the two engines' ms per step.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,21 +17,40 @@ const steps = Number(values.steps);
 const data = existsSync(namesTxt) ? namesTxt : 'default';
 // the same V8 flags as `npm run train` (see package.json)
 const nodeFlags = ['--max-semi-space-size=128', '--min-semi-space-size=128'];
+const engines = ['teaching', 'fast'] as const;
+
+interface Result {
+  wallMs: number;
+  trainMs: number;
+  maxRssKb: number;
+  lastLoss: number;
+}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-console.log(`bench: ${steps} training steps on ${data === 'default' ? 'the default dataset (../shared is absent)' : 'names.txt'}, ${runs} runs, node ${process.version} ${nodeFlags.join(' ')}`);
-const results: { wallMs: number; maxRssKb: number }[] = [];
+console.log(`bench: ${steps} training steps on ${data === 'default' ? 'the default dataset (../shared is absent)' : 'names.txt'}, ${runs} runs per engine, node ${process.version} ${nodeFlags.join(' ')}`);
+const results: Record<(typeof engines)[number], Result[]> = { teaching: [], fast: [] };
 for (let i = 0; i < runs; i++) {
-  const out = execFileSync(process.execPath, [...nodeFlags, join(here, 'train-once.ts'), data, String(steps)], { encoding: 'utf8' });
-  const result = JSON.parse(out);
-  results.push(result);
-  console.log(`run ${i + 1}: ${(result.wallMs / 1000).toFixed(2)} s, ${(result.wallMs / steps).toFixed(2)} ms/step, peak RSS ${(result.maxRssKb / 1024).toFixed(0)} MB`);
+  for (const engine of engines) {
+    const out = execFileSync(process.execPath, [...nodeFlags, join(here, 'train-once.ts'), data, String(steps), engine], { encoding: 'utf8' });
+    const result: Result = JSON.parse(out);
+    results[engine].push(result);
+    const line = `${(result.wallMs / 1000).toFixed(2)} s, ${(result.trainMs / steps).toFixed(3)} ms/step, peak RSS ${(result.maxRssKb / 1024).toFixed(0)} MB`;
+    console.log(`run ${i + 1} ${engine.padEnd(8)}: ${line}`);
+  }
 }
-const wall = median(results.map((r) => r.wallMs));
-console.log(`median wall time: ${(wall / 1000).toFixed(2)} s`);
-console.log(`median ms/step:   ${(wall / steps).toFixed(2)}`);
-console.log(`peak memory:      ${(Math.max(...results.map((r) => r.maxRssKb)) / 1024).toFixed(0)} MB (max RSS over runs)`);
+const msPerStep = (engine: (typeof engines)[number]): number => median(results[engine].map((r) => r.trainMs)) / steps;
+for (const engine of engines) {
+  const rs = results[engine];
+  console.log(`\n${engine} engine`);
+  console.log(`  median wall time: ${(median(rs.map((r) => r.wallMs)) / 1000).toFixed(3)} s (preparing the model and ${steps} steps)`);
+  console.log(`  median training:  ${(msPerStep(engine) * steps / 1000).toFixed(3)} s, ${msPerStep(engine).toFixed(3)} ms/step`);
+  console.log(`  peak memory:      ${(Math.max(...rs.map((r) => r.maxRssKb)) / 1024).toFixed(0)} MB (max RSS over runs)`);
+}
+console.log(`\nratio: the fast engine takes 1/${(msPerStep('teaching') / msPerStep('fast')).toFixed(1)} of the teaching engine's time per step`);
+const same = results.teaching.every((t, i) => Object.is(t.lastLoss, results.fast[i].lastLoss));
+console.log(`final losses: ${same ? 'identical' : 'DIFFERENT'} (${results.fast[0]?.lastLoss})`);
+if (!same) process.exitCode = 1;

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runCli } from './helpers.ts';
+import { fixtureText, runCli } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'microgpt-cli-'));
 function file(name: string, content: string | Uint8Array): string {
@@ -32,6 +32,8 @@ const badInputs: [string, string[], RegExp][] = [
   ['an unknown flag', ['--epochs', '3'], /unknown option "--epochs"/],
   ['a flag without its value', ['--seed'], /--seed needs a value/],
   ['nEmbd not divisible by nHead', ['--n-embd', '10', '--n-head', '4'], /--n-embd \(10\) must be divisible by --n-head \(4\)/],
+  ['an unknown engine', ['--engine', 'turbo'], /--engine must be teaching or fast, got "turbo"/],
+  ['a bad input with the fast engine', ['--engine', 'fast', '--steps', 'ten'], /--steps expects an integer, got "ten"/],
 ];
 
 // every run starts now, in child processes, one per core; each test awaits its own
@@ -42,6 +44,11 @@ if (unreadable) chmodSync(unreadable, 0o000);
 const unreadableRun = unreadable ? runCli(['--data', unreadable]) : null;
 const helpRun = runCli(['--help']);
 const oneNameRun = runCli([`--data=${file('one.txt', 'ana\n')}`, '--steps=3', '--samples=2']);
+const fastDefaultRun = runCli(['--engine', 'fast']);
+// the smallest temperature makes the scaled logits infinite and sampling's total of weights NaN:
+// an error after the training lines, the same with either engine
+const failingArgs = ['--temperature', '5e-324', '--steps', '3', '--samples', '2'];
+const failingRuns = [runCli(failingArgs), runCli(['--engine=fast', ...failingArgs])];
 
 for (const { what, message, run } of badRuns) {
   test(`bad input: ${what}`, async () => {
@@ -78,4 +85,21 @@ test('options also take the --flag=value form, and a file of one name trains', a
   assert.match(lines[3], /^step {4}1 \/ {4}3 \| loss \d\.\d{4}$/);
   assert.equal(lines[7], '--- inference (new, hallucinated names) ---');
   assert.match(lines[8], /^sample  1: [an]*$/);
+});
+
+test('--engine fast prints microgpt-default.txt byte for byte', async () => {
+  const { status, stdout, stderr } = await fastDefaultRun;
+  assert.equal(stderr, '');
+  assert.equal(status, 0);
+  assert.equal(stdout, fixtureText('reference/microgpt-default.txt'));
+});
+
+test('an error during the run leaves the lines before it printed, with either engine', async () => {
+  const [teaching, fast] = await Promise.all(failingRuns);
+  assert.equal(teaching.status, 1);
+  assert.equal(teaching.stderr, 'microgpt: Total of weights must be finite\n');
+  const lines = teaching.stdout.split('\n');
+  assert.deepEqual(lines.slice(0, 3), ['num docs: 8422', 'vocab size: 28', 'num params: 4224']);
+  assert.deepEqual(lines.slice(6), ['', '--- inference (new, hallucinated names) ---', '']);
+  assert.deepEqual(fast, teaching);
 });

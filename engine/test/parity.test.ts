@@ -4,8 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { defaultDatasetText, loadDocs } from '../src/dataset.ts';
+import { formatSample, formatStep, inferenceHeader } from '../src/format.ts';
 import { defaultRunOptions, prepare } from '../src/microgpt.ts';
 import { documentLoss } from '../src/train.ts';
+import * as fast from '../fast/index.ts';
 import { fixtureJson, fixtureText, fixtures, namesTxt, needsShared, recordedCli, runCli, shared } from './helpers.ts';
 
 // copies of ../shared/reference/microgpt-default.*, made by microgpt.py itself
@@ -20,7 +22,7 @@ const namesRun = needsShared ? null : runCli(['--data', namesTxt]);
 const cases = readFileSync(join(fixtures, 'parity', 'cases.txt'), 'utf8').trim().split('\n').map((line) => {
   const [name, data, args] = line.split('|');
   const dataArgs = data === 'default' ? [] : ['--data', join(fixtures, data)];
-  return { name, args, run: runCli([...dataArgs, ...args.split(' ')]) };
+  return { name, args, run: runCli([...dataArgs, ...args.split(' ')]), fastRun: runCli(['--engine', 'fast', ...dataArgs, ...args.split(' ')]) };
 });
 
 // math.fsum's exactly rounded sum, near enough: Neumaier's compensated summation
@@ -90,11 +92,44 @@ test('--data names.txt prints microgpt-names.txt byte for byte', { skip: needsSh
   assert.equal(stdout, readFileSync(join(shared, 'reference', 'microgpt-names.txt'), 'utf8'));
 });
 
+// The fast engine (engine/fast), trained in this process, against the teaching engine's default
+// run above: the same bytes printed, and every loss, final weight and sample the same. (The lines
+// are made here as microgpt.ts's run() makes them, so that one training gives both; cli.test.ts
+// checks `--engine fast` itself against microgpt-default.txt.)
+test('the fast engine: the default run prints the same bytes, with every loss and final weight bit, as the teaching engine', async () => {
+  const { numSteps, temperature, numSamples } = defaultRunOptions;
+  const { rng, docs, tokenizer, model } = fast.prepare(loadDocs(defaultDatasetText()), defaultRunOptions.seed);
+  const lines = [`num docs: ${docs.length}`, `vocab size: ${tokenizer.vocabSize}`, `num params: ${model.params.length}`];
+  const losses: number[] = [];
+  for (const { step, loss } of fast.train(model, tokenizer, docs, { numSteps })) {
+    losses.push(loss);
+    lines.push(formatStep(step, numSteps, loss));
+  }
+  const samples = Array.from({ length: numSamples }, () => fast.sample(model, tokenizer, rng, temperature));
+  lines.push('', inferenceHeader, ...samples.map((name, i) => formatSample(i + 1, name)));
+  const { stdout, notes } = await defaultRun;
+  assert.ok(notes, 'the run noted its numbers (test/record/)');
+  assert.equal(lines.map((line) => line + '\n').join(''), stdout);
+  assert.equal(losses.length, notes.losses.length);
+  const loss = losses.findIndex((l, i) => !Object.is(l, notes.losses[i]));
+  assert.equal(loss, -1, `step ${loss + 1}: loss ${losses[loss]} != ${notes.losses[loss]}`);
+  assert.equal(model.params.length, notes.finalParams.length);
+  const weight = model.params.findIndex((w, i) => !Object.is(w, notes.finalParams[i]));
+  assert.equal(weight, -1, `final weight ${weight}: ${model.params[weight]} != ${notes.finalParams[weight]}`);
+  assert.deepEqual(samples, notes.samples);
+});
+
 // Other seeds, datasets (non-ASCII, astral characters, CRLF and lone CR line ends, a BOM) and
 // model sizes: what microgpt.py's algorithm printed, made by fixtures/make_parity_fixtures.sh
-for (const { name, args, run } of cases) {
+for (const { name, args, run, fastRun } of cases) {
   test(`parity: ${name} (${args})`, async () => {
     const { status, stdout, stderr } = await run;
+    assert.equal(stderr, '');
+    assert.equal(status, 0);
+    assert.equal(stdout, fixtureText(`parity/${name}.txt`));
+  });
+  test(`parity, fast engine: ${name} (--engine fast ${args})`, async () => {
+    const { status, stdout, stderr } = await fastRun;
     assert.equal(stderr, '');
     assert.equal(status, 0);
     assert.equal(stdout, fixtureText(`parity/${name}.txt`));
