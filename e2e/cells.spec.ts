@@ -169,7 +169,7 @@ test('a line chart of two series draws both, each labelled and in its own colour
   await expect(chart).toHaveAttribute('data-series', '2');
   await expect(chart).toHaveAttribute('aria-label', 'Line chart: loss, train, smoothed');
   await expect(chart.locator('.u-legend .u-series .u-label')).toHaveText(['train', 'smoothed']);
-  const colours = await chart.locator('.u-legend .u-series:not(:first-child) .u-marker').evaluateAll((markers) => markers.map((m) => getComputedStyle(m).borderColor));
+  const colours = await chart.locator('.u-legend .u-series .u-marker').evaluateAll((markers) => markers.map((m) => getComputedStyle(m).borderColor));
   expect(colours).toHaveLength(2);
   expect(colours[0]).not.toBe(colours[1]);
   await expect(cell.getByRole('region', { name: 'Output' })).toContainText('[loss]\n  train: 4 points, first 3.0000, last 1.0000, min 1.0000 at 4\n  smoothed: 3 points');

@@ -4,6 +4,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Code, Heading, Nodes, Parent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { readCheckpoint } from './checkpoint.ts';
 import { checkNamesIn, freeNames, topLevelNames } from './code.ts';
 import type { Frontmatter } from './parse.ts';
 import { BookError, type Cell, type Chapter, DEFAULT_TIMEOUT_MS, type Exercise, type Place, type Quote, type Span } from './model.ts';
@@ -88,12 +89,14 @@ export function readChapter(tree: Root, { slug, file, frontmatter }: ChapterSour
     outputs: [],
     codeBlocks: [],
     math: [],
+    checkpoints: [],
   };
   const place = (node: Nodes): Place => ({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   const span = (node: Nodes): Span => ({ start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 });
   const slugger = new GithubSlugger();
   const cellIds = new Set<string>();
   const exerciseIds = new Set<string>();
+  const checkpointIds = new Set<string>();
   const imports = new Map<string, string>(); // local name -> module it is imported from
   let section: Quote['section'] = null;
 
@@ -199,6 +202,7 @@ export function readChapter(tree: Root, { slug, file, frontmatter }: ChapterSour
         attributes,
       });
     }
+    if (node.name === 'Checkpoint') chapter.checkpoints.push(readCheckpoint(node, at, slug, checkpointIds, place));
     if (node.name && /Figure$/.test(node.name)) chapter.figures.push({ name: node.name, importedFrom: imports.get(node.name) ?? null, place: at });
   };
 

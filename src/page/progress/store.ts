@@ -8,9 +8,17 @@ export interface Progress {
   version: 1;
   chapters: Record<string, { readAt: string }>; // by chapter slug, or "slug#section" for a section ticked off by hand
   exercises: Record<string, { passedAt: string; code: string }>; // by "chapter/id"
+  // by "chapter/id": checkpoints answered right, when first, and after how many tries. Added after
+  // version 1 went out, so a saved state or file without it still reads (as none answered)
+  checkpoints?: Record<string, CheckpointAnswer>;
 }
 
-const empty = (): Progress => ({ format: 'annotated-microgpt-progress', version: 1, chapters: {}, exercises: {} });
+export interface CheckpointAnswer {
+  answeredAt: string;
+  tries: number; // checks until the first right answer, that one included
+}
+
+const empty = (): Progress => ({ format: 'annotated-microgpt-progress', version: 1, chapters: {}, exercises: {}, checkpoints: {} });
 
 export class ProgressError extends Error {
   name = 'ProgressError';
@@ -34,6 +42,11 @@ export function parseProgress(text: string): Progress {
     if (!isRecord(entry) || !isDate(entry.readAt)) throw new ProgressError(`chapters.${slug}: "readAt" must be a date`);
   for (const [key, entry] of Object.entries(data.exercises))
     if (!isRecord(entry) || !isDate(entry.passedAt) || typeof entry.code !== 'string') throw new ProgressError(`exercises.${key}: needs "passedAt" (a date) and "code" (text)`);
+  if (data.checkpoints === undefined) data.checkpoints = {};
+  if (!isRecord(data.checkpoints)) throw new ProgressError('progress file\'s "checkpoints" is not a record');
+  for (const [key, entry] of Object.entries(data.checkpoints))
+    if (!isRecord(entry) || !isDate(entry.answeredAt) || !(Number.isInteger(entry.tries) && (entry.tries as number) >= 1))
+      throw new ProgressError(`checkpoints.${key}: needs "answeredAt" (a date) and "tries" (a whole number from 1)`);
   return data as unknown as Progress;
 }
 
@@ -43,6 +56,12 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
   const earlier = <T extends Record<string, string>>(x: T | undefined, y: T | undefined, field: keyof T): T => (!x ? y! : !y ? x : x[field] <= y[field] ? x : y);
   for (const slug of new Set([...Object.keys(a.chapters), ...Object.keys(b.chapters)])) merged.chapters[slug] = earlier(a.chapters[slug], b.chapters[slug], 'readAt');
   for (const key of new Set([...Object.keys(a.exercises), ...Object.keys(b.exercises)])) merged.exercises[key] = earlier(a.exercises[key], b.exercises[key], 'passedAt');
+  // a checkpoint: the earlier first right answer, with its tries
+  const [ca, cb] = [a.checkpoints ?? {}, b.checkpoints ?? {}];
+  for (const key of new Set([...Object.keys(ca), ...Object.keys(cb)])) {
+    const [x, y] = [ca[key], cb[key]];
+    merged.checkpoints![key] = !x ? y : !y ? x : x.answeredAt <= y.answeredAt ? x : y;
+  }
   return merged;
 }
 
@@ -76,5 +95,8 @@ export function update(change: (p: Progress) => void): Progress {
 }
 
 export const markChapterRead = (slug: string) => update((p) => (p.chapters[slug] ??= { readAt: new Date().toISOString() }));
+// the first right answer counts; answering again later changes nothing
+export const markCheckpointAnswered = (chapter: string, id: string, tries: number) =>
+  update((p) => ((p.checkpoints ??= {})[`${chapter}/${id}`] ??= { answeredAt: new Date().toISOString(), tries: Math.max(1, tries) }));
 export const markExercisePassed = (chapter: string, id: string, code: string) =>
   update((p) => (p.exercises[`${chapter}/${id}`] = { passedAt: p.exercises[`${chapter}/${id}`]?.passedAt ?? new Date().toISOString(), code }));

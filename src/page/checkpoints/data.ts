@@ -1,0 +1,20 @@
+// What a <Checkpoint> writes into the page for its script (src/build/checkpoints/seal-data.ts makes
+// it): the question and what the reader answers from, the answers only sealed (seal.ts).
+import type { SealedAnswer } from './seal.ts';
+
+export type CheckpointKind = 'predict' | 'numeric' | 'choice' | 'line' | 'order';
+
+export interface CheckpointPageData {
+  chapter: string;
+  id: string;
+  kind: CheckpointKind;
+  question: string; // `code` in backticks
+  hint: string; // shown with a wrong answer the question has no explanation for
+  salt: string;
+  sealed: SealedAnswer[]; // choice and predict-with-choices: one per choice, in order; otherwise in no telling order
+  cell?: string; // predict: the cell whose output is predicted
+  choices?: string[]; // choice, predict with choices
+  tolerance?: number; // numeric
+  region?: { file: string; region: string; lines: number[] }; // line: the file's line numbers shown
+  steps?: string[]; // order: as first shown (shuffled)
+}
