@@ -108,9 +108,10 @@ export async function checkCells(
   const bookHash = createHash('sha256').update([...hashes.values(), ...versions.map((v) => v.hash)].join()).digest('hex');
   if (cache.types !== bookHash) {
     const gradingCells = exercises.filter((ex) => ex.grading !== '').map(gradingAsCell);
+    const isGrading = new Set<object>(gradingCells);
     // a grading cell's head is the setup and the solution, whose problems the solution's cell reports
     const typeProblems = typecheckCells([...cells, ...versions.map((v) => asCell(v.ex, v.version)), ...gradingCells]).filter(
-      (p) => !(new Set<object>(gradingCells).has(p.cell) && p.line < p.cell.codeLine),
+      (p) => !(isGrading.has(p.cell) && p.line < p.cell.codeLine),
     );
     problems.push(...typeProblems);
     cache.types = typeProblems.length === 0 ? bookHash : null;
