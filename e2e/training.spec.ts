@@ -35,6 +35,20 @@ test('the GPT trains in the browser with a live loss chart, and samples what npm
   testInfo.annotations.push({ type: 'measured', description: report });
 });
 
+test('the fast engine trains the same model in the page, to the same samples', async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  await page.goto('/chapters/training/');
+  const cell = page.locator('[data-cell-id="train-in-browser-fast"]');
+  await cell.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(cell.locator('.cell-status')).toContainText('The output matches the book.', { timeout: 50_000 });
+  const output = (await cell.getByRole('region', { name: 'Output' }).textContent())!.trimEnd().split('\n');
+  expect(output.slice(-20)).toEqual(referenceSamples);
+  const seconds = Number(/Done in ([\d.]+) s/.exec((await cell.locator('.cell-status').textContent())!)![1]);
+  const report = `browser (Web Worker), fast engine: ${seconds.toFixed(2)} s for 1000 steps and 20 samples`;
+  console.log(report);
+  testInfo.annotations.push({ type: 'measured', description: report });
+});
+
 test('Stop ends training between steps', async ({ page }) => {
   await page.goto('/chapters/training/');
   const cell = page.locator('[data-cell-id="train-in-browser"]');

@@ -2,16 +2,20 @@
 // default dataset where ../shared is absent, with the teaching engine and with the fast one, each
 // run in a fresh process, the two engines taking turns; prints each run, then per engine the
 // median wall time (preparing the model and training), the median ms per training step and the
-// peak memory, and the ratio of the two engines' ms per step.
+// peak memory, and the ratio of the two engines' ms per step. Then the same runs in a Web Worker of
+// headless Chromium, as the page trains (browser.ts; skipped, saying so, where no Chromium is found
+// or with --no-browser).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { defaultDatasetText } from '../src/dataset.ts';
+import { browserRuns, findChromium } from './browser.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const namesTxt = resolve(here, '..', '..', '..', 'shared', 'data', 'names.txt');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, steps: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, steps: { type: 'string', default: '1000' }, 'no-browser': { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
 const steps = Number(values.steps);
 const data = existsSync(namesTxt) ? namesTxt : 'default';
@@ -54,3 +58,19 @@ console.log(`\nratio: the fast engine takes 1/${(msPerStep('teaching') / msPerSt
 const same = results.teaching.every((t, i) => Object.is(t.lastLoss, results.fast[i].lastLoss));
 console.log(`final losses: ${same ? 'identical' : 'DIFFERENT'} (${results.fast[0]?.lastLoss})`);
 if (!same) process.exitCode = 1;
+
+const chromium = findChromium();
+if (values['no-browser']) console.log('\nbrowser: skipped (--no-browser)');
+else if (chromium === null) console.log('\nbrowser: skipped, no Chromium found (set CHROMIUM_PATH)');
+else {
+  const text = data === 'default' ? defaultDatasetText() : readFileSync(data, 'utf8');
+  const version = execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  console.log(`\nbrowser: ${steps} steps in a Web Worker of headless ${version}, ${runs} runs per engine`);
+  const inBrowser = await browserRuns(chromium, text, steps, runs);
+  const browserMs = (engine: (typeof engines)[number]): number => median(inBrowser.filter((r) => r.engine === engine).map((r) => r.trainMs));
+  for (const engine of engines) console.log(`  ${engine.padEnd(8)} median training: ${(browserMs(engine) / 1000).toFixed(3)} s, ${(browserMs(engine) / steps).toFixed(3)} ms/step`);
+  console.log(`  ratio: the fast engine takes 1/${(browserMs('teaching') / browserMs('fast')).toFixed(1)} of the teaching engine's time`);
+  const sameInBrowser = inBrowser.every((r) => Object.is(r.lastLoss, results.fast[0]?.lastLoss));
+  console.log(`  final losses: ${sameInBrowser ? 'identical to Node\'s' : 'DIFFERENT from Node\'s'}`);
+  if (!sameInBrowser) process.exitCode = 1;
+}

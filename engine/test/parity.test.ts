@@ -79,6 +79,17 @@ test('default dataset: 1000 losses within 1e-12, samples and printed lines ident
   assert.ok(Math.abs(fsum(notes.finalParams) - reference.final_params_fsum) <= 1e-9);
 });
 
+// what the book says of exactness (the introduction): every loss within a few units of its last
+// bit of Python's, about half of them identical to the bit
+test('default dataset: every loss within four units in the last place of microgpt.py\'s, about half identical', async () => {
+  const { notes } = await defaultRun;
+  assert.ok(notes);
+  const ulps = notes.losses.map((loss, i) => Math.abs(loss - reference.losses[i]) / (Number.EPSILON * Math.abs(reference.losses[i])));
+  assert.ok(Math.max(...ulps) <= 4, `the largest difference is ${Math.max(...ulps).toFixed(2)} units in the last place`);
+  const identical = notes.losses.filter((loss, i) => Object.is(loss, reference.losses[i])).length;
+  assert.ok(identical >= 400 && identical <= 600, `${identical} of ${notes.losses.length} losses identical to the bit`);
+});
+
 test('npm run -s train with no flags prints microgpt-default.txt byte for byte', async () => {
   const { status, stdout, stderr } = await defaultRun;
   assert.equal(stderr, '');

@@ -46,7 +46,7 @@ export async function runCell(input: CellInput, modules: Record<string, unknown>
 
   const require = (name: string) => {
     if (name in modules) return modules[name];
-    throw new Error(`a cell can import only ${Object.keys(modules).join(' and ')}, not "${name}"`);
+    throw new Error(`a cell can import only ${Object.keys(modules).join(', ')}, not "${name}"`);
   };
 
   let error: CellError | null = null;

@@ -25,7 +25,7 @@ test("an error's line is its line in the visible code, after hidden setup lines"
 
 test('a cell may import only the engine and the display module', async () => {
   const r = await runCell({ code: "import fs from 'node:fs';\nconsole.log(fs);" }, modules);
-  assert.match(r.error!.message, /a cell can import only @microgpt\/engine and @microgpt\/display, not "node:fs"/);
+  assert.match(r.error!.message, /a cell can import only @microgpt\/engine, @microgpt\/display, not "node:fs"/);
 });
 
 test('output past the cap is cut with a notice', async () => {

@@ -1,11 +1,12 @@
 // The page's Web Worker: runs cells and exercises with the same runtime the build uses, streaming
 // output back.
 import * as engine from '../../engine/src/index.ts';
+import * as fastEngine from '../../engine/fast/index.ts';
 import * as display from './display.ts';
 import { type CellInput, type CellResult, runCell } from './execute.ts';
 import { type ExerciseInput, type ExerciseResult, runExercise } from './exercise.ts';
 
-const modules = { '@microgpt/engine': engine, '@microgpt/display': display };
+const modules = { '@microgpt/engine': engine, '@microgpt/engine/fast': fastEngine, '@microgpt/display': display };
 
 // Cells and exercises need no network, and the grading page runs students' code here: take the
 // worker's ways to reach the network away before any code runs.

@@ -14,6 +14,7 @@ export interface TypeProblem {
 const root = process.cwd();
 const moduleFiles: Record<string, string> = {
   '@microgpt/engine': resolve(root, 'engine/src/index.ts'),
+  '@microgpt/engine/fast': resolve(root, 'engine/fast/index.ts'),
   '@microgpt/display': resolve(root, 'src/runtime/display.ts'),
   '@microgpt/check': resolve(root, 'src/runtime/check-types.ts'),
 };

@@ -50,6 +50,11 @@ test('checkSourceTag names what is wrong', () => {
   assert.match(checkSourceTag({ file: 'missing.ts', region: 'a' })!, /there is no engine\/src\/missing\.ts/);
   assert.match(checkSourceTag({ file: '../secret.ts', region: 'a' })!, /there is no engine\/src\/\.\.\/secret\.ts/);
   assert.match(checkSourceTag({ region: 'a' })!, /needs file=/);
+  // the fast engine's files, by their folder
+  assert.equal(checkSourceTag({ file: 'fast/backward.ts', region: 'attention' }), null);
+  assert.match(checkSourceTag({ file: 'fast/backward.ts', region: 'nope' })!, /engine\/fast\/backward\.ts has no region "nope"/);
+  assert.match(checkSourceTag({ file: 'fast/missing.ts', region: 'a' })!, /there is no engine\/fast\/missing\.ts/);
+  assert.match(checkSourceTag({ file: 'fast/../../secret.ts', region: 'a' })!, /there is no/);
 });
 
 test('a chapter quoting a region that does not exist fails to compile, naming the file and line', async () => {

@@ -1,11 +1,11 @@
 // Named regions of the engine's source files: `// #region name` ... `// #endregion name`.
 // Chapters quote regions; the engine pages list them; check:literate counts what is quoted.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { componentModules as modules } from '../../shared/engine-modules.ts';
+import { resolve } from 'node:path';
+import { componentModules as modules, modulePath } from '../../shared/engine-modules.ts';
 
 // paths from the project root: Astro and the npm scripts run there (bundled code has no stable dirname)
-export const engineSrc = resolve(process.cwd(), 'engine', 'src');
+export const engineFilePath = (module: string): string => resolve(process.cwd(), modulePath(module));
 
 // the modules whose every line the book explains (cli.ts and index.ts are plumbing)
 export function componentModules(): string[] {
@@ -50,14 +50,14 @@ export function parseRegions(source: string, file = 'source'): Map<string, Regio
 
 export interface EngineFile {
   module: string;
-  path: string; // as shown to readers: engine/src/<module>.ts
+  path: string; // as shown to readers: engine/src/<module>.ts, or engine/fast/<module>.ts
   lines: string[];
   regions: Map<string, Region>;
 }
 
 export function readEngineFile(module: string): EngineFile {
-  const path = `engine/src/${module}.ts`;
-  const text = readFileSync(join(engineSrc, `${module}.ts`), 'utf8');
+  const path = modulePath(module);
+  const text = readFileSync(engineFilePath(module), 'utf8');
   return { module, path, lines: text.replace(/\n$/, '').split('\n'), regions: parseRegions(text, path) };
 }
 
