@@ -20,7 +20,7 @@ test('the GPT trains in the browser with a live loss chart, and samples what npm
   await cell.getByRole('button', { name: 'Run', exact: true }).click();
   const progress = cell.locator('progress');
   await expect(progress).toBeVisible();
-  await expect(cell.locator('.cell-rate')).toContainText(/\d+ of 1000 steps, \d+ steps\/s/);
+  await expect(cell.locator('.cell-rate')).toContainText(/\d+ of 1000 steps, \d+ steps\/s/, { timeout: 30_000 });
   await expect(cell.locator('.cell-chart canvas')).toBeVisible();
   await expect(cell.locator('.cell-status')).toContainText('The output matches the book.', { timeout: 150_000 });
   expect(await progress.evaluate((p: HTMLProgressElement) => p.value)).toBe(1000);
@@ -53,7 +53,7 @@ test('Stop ends training between steps', async ({ page }) => {
   await page.goto('/chapters/training/');
   const cell = page.locator('[data-cell-id="train-in-browser"]');
   await cell.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(cell.locator('.cell-rate')).toContainText(/[1-9]\d* of 1000 steps/);
+  await expect(cell.locator('.cell-rate')).toContainText(/[1-9]\d* of 1000 steps/, { timeout: 30_000 });
   await cell.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(cell.locator('.cell-status')).toHaveText('Stopped.');
   const stoppedAt = await cell.locator('progress').evaluate((p: HTMLProgressElement) => p.value);
