@@ -49,6 +49,9 @@ test.describe('in New York', () => {
     await expect(page.locator('.assign-exercise input[type="checkbox"]')).toHaveCount(2);
     await expect(page.locator('.assign-exercise input[type="checkbox"]:checked')).toHaveCount(2);
     await page.locator('.assign-exercise input[type="number"]').first().fill('2');
+    // the lesson's checkpoints count unless unticked (e2e/checkpoint-grading.spec.ts grades them): here none do
+    await expect(page.locator('.assign-checkpoint input[type="checkbox"]:checked')).toHaveCount(3);
+    for (const box of await page.locator('.assign-checkpoint input[type="checkbox"]').all()) await box.uncheck();
     await page.getByLabel('Due date').fill('2099-12-01');
     await expect(page.getByLabel('Due time')).toHaveValue('23:59');
     await page.getByLabel('Time zone').fill('Mars/Olympus');
@@ -143,7 +146,9 @@ test.describe('in New York', () => {
     await expect(row.locator('td.mark').nth(0)).toContainText('✓ passed 1/1');
     await expect(row.locator('td.mark').nth(0)).toContainText('solution shown');
     await expect(row.locator('td.mark').nth(1)).toHaveText('— missing 0/1');
-    await expect(row.locator('td').nth(-2)).toHaveText('1 of 2');
+    // without settings, the lesson's own points: an exercise each, and its checkpoints (1 + 1 + 2), unanswered
+    await expect(row.locator('td.mark.checkpoint')).toHaveCount(3);
+    await expect(row.locator('td').nth(-2)).toHaveText('1 of 6');
     await expect(page.locator('.grade-errors li')).toHaveText([
       'bob.json: the file is cut short (truncated): its JSON ends early',
       'cy.json: the file was changed after it was exported (its checksum does not match)',
@@ -153,7 +158,7 @@ test.describe('in New York', () => {
     await csv.saveAs(csvPath);
     const lines = readFileSync(csvPath, 'utf8').split('\r\n');
     expect(lines[0]).toMatch(/^Student,ID,SIS User ID,SIS Login ID,Section,/);
-    expect(lines[1]).toMatch(/^Points Possible,,,,,2$/);
+    expect(lines[1]).toMatch(/^Points Possible,,,,,6$/);
     expect(lines[2]).toMatch(/^Ada Lovelace,,,ada@uni\.example,,1$/);
     expect(errors).toEqual([]);
   });

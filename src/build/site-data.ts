@@ -10,6 +10,9 @@ export interface StudentLesson {
   durationMinutes: number;
   readings: { chapter: string; section: string | null; title: string; href: string }[];
   exercises: { chapter: string; id: string; title: string; href: string }[];
+  // the question as its title, a link to it in the chapter, its default points, and whether it is
+  // drawn for each reader
+  checkpoints: { chapter: string; id: string; title: string; href: string; points: number; variant: boolean }[];
 }
 
 export function studentLessons(): StudentLesson[] {
@@ -36,6 +39,10 @@ export function studentLessons(): StudentLesson[] {
         title: book.chapters[e.chapter].exercises.find((x) => x.id === e.id)!.title,
         href: exerciseUrl(e.chapter, e.id),
       })),
+      checkpoints: l.checkpoints.map((c) => {
+        const found = book.chapters[c.chapter].checkpoints!.find((x) => x.id === c.id)!;
+        return { chapter: c.chapter, id: c.id, title: `${book.chapters[c.chapter].title}: ${found.question.replace(/`/g, '')}`, href: chapterUrl(c.chapter, `checkpoint-${c.id}`), points: c.points, variant: found.variant };
+      }),
     }));
 }
 

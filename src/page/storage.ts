@@ -13,6 +13,9 @@ export const studentEmailKey = 'microgpt:student-email'; // email or login, as t
 // what the reader did in an exercise, by chapter and exercise id
 const activityKey = (chapter: string, id: string) => `microgpt:exercise-activity:${chapter}:${id}`;
 const unreadableKey = (key: string) => `${key}:unreadable`;
+// a checkpoint's latest checked answer, by chapter and checkpoint id, for the hand-in file
+// (src/page/checkpoints/record.ts)
+export const checkpointAnswerKey = (chapter: string, id: string) => `microgpt:checkpoint-answer:${chapter}:${id}`;
 
 // the assignment this tab came from (sessionStorage: it is forgotten with the tab), so its chapters
 // can lead back to its checklist
@@ -141,3 +144,4 @@ export function recordActivity(chapter: string, id: string, change: (a: Exercise
   writeItem(activityKey(chapter, id), JSON.stringify(activity));
   return activity;
 }
+

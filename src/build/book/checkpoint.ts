@@ -8,8 +8,8 @@ import { type AnswerSource, BookError, CHECKPOINT_KINDS, type Checkpoint, type C
 const COMMON = ['kind', 'question', 'why', 'hint'];
 const SOURCE = ['cell', 'code', 'answer'];
 const FIELDS: Record<CheckpointKind, string[]> = {
-  predict: [...COMMON, 'cell', 'answer', 'expect', 'choices', 'mistakes'],
-  numeric: [...COMMON, ...SOURCE, 'expect', 'tolerance', 'mistakes'],
+  predict: [...COMMON, 'cell', 'answer', 'expect', 'choices', 'mistakes', 'variant', 'given'],
+  numeric: [...COMMON, ...SOURCE, 'expect', 'tolerance', 'mistakes', 'variant', 'given'],
   choice: [...COMMON, ...SOURCE, 'choices'],
   line: [...COMMON, 'file', 'region', 'line', 'wrong'],
   order: [...COMMON, 'steps'],
@@ -88,8 +88,24 @@ export function readCheckpoint(node: CheckpointElement, at: Place, chapter: stri
     const first = codeNode?.range ? placeAt(codeNode.range[0]).line + (/^[|>]/.test(code.value.slice(codeNode.range[0])) ? 1 : 0) : placeOfField('code').line;
     source = { code: snippet, codeLine: first };
   }
-  if ((kind === 'predict' || kind === 'numeric') && source === null) fail(at, kind === 'predict' ? 'needs cell: <the id of the cell whose output the reader predicts>' : 'needs cell: <id> or code: | … to compute its answer from');
-  if (kind === 'predict' && !('cell' in (source ?? {}))) fail(placeOfField('code'), 'a predict question is about a cell: give cell: <id>');
+  // a variant: code run for each reader's seed (variantSeed), instead of one cell or snippet
+  let variant: Checkpoint['variant'] = null;
+  let given: string | null = null;
+  if (data.variant !== undefined) {
+    if (source !== null) fail(placeOfField('variant'), `a variant question computes its answer from its own variant: code; drop ${data.cell !== undefined ? 'cell' : 'code'}:`);
+    if (data.expect !== undefined) fail(placeOfField('expect'), "a variant question's answer differs from reader to reader; drop expect:");
+    if (data.choices !== undefined) fail(placeOfField('choices'), 'a variant question is answered by typing; drop choices:');
+    const snippet = text('variant', true);
+    if (!/\bvariantSeed\b/.test(snippet)) fail(placeOfField('variant'), 'the variant code must use variantSeed (the reader\'s seed, a 32-bit number) to draw its numbers');
+    const variantNode = nodes.variant;
+    const first = variantNode?.range ? placeAt(variantNode.range[0]).line + (/^[|>]/.test(code.value.slice(variantNode.range[0])) ? 1 : 0) : placeOfField('variant').line;
+    variant = { code: snippet, codeLine: first };
+    if (data.given === undefined) fail(placeOfField('variant'), "needs given: <an expression over what the variant printed>: the reader's own numbers, shown with the question");
+    given = text('given', true);
+    if (data.answer === undefined) fail(placeOfField('variant'), 'needs answer: <an expression over what the variant printed>');
+  } else if (data.given !== undefined) fail(placeOfField('given'), 'given: goes with variant: (a question drawn for each reader)');
+  if ((kind === 'predict' || kind === 'numeric') && source === null && variant === null) fail(at, kind === 'predict' ? 'needs cell: <the id of the cell whose output the reader predicts>' : 'needs cell: <id> or code: | … to compute its answer from');
+  if (kind === 'predict' && variant === null && !('cell' in (source ?? {}))) fail(placeOfField('code'), 'a predict question is about a cell: give cell: <id>');
   if (kind === 'choice' && data.answer !== undefined && source === null) fail(placeOfField('answer'), 'an answer expression needs cell: or code: to compute it from');
   if (kind === 'choice' && source !== null && data.answer === undefined) fail(placeOfField(data.cell !== undefined ? 'cell' : 'code'), 'with cell: or code:, say which printed value the right choice is, with answer: <expression>');
   const answer = data.answer === undefined ? null : text('answer', true);
@@ -170,5 +186,5 @@ export function readCheckpoint(node: CheckpointElement, at: Place, chapter: stri
     }
   }
 
-  return { chapter, file: at.file, id, kind, place: at, line: at.line, question, why, hint, source, answer, expect, tolerance, choices, mistakes, region, lines, steps, places };
+  return { chapter, file: at.file, id, kind, place: at, line: at.line, question, why, hint, source, answer, expect, tolerance, choices, mistakes, region, lines, steps, variant, given, places };
 }

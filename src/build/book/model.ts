@@ -190,5 +190,7 @@ export interface Checkpoint {
   region: { file: string; region: string } | null; // line: the quoted engine region
   lines: CheckpointLine[]; // line: the right line(s) and tempting wrong ones
   steps: string[]; // order: in the right order
+  variant: { code: string; codeLine: number } | null; // numeric, predict: code run for each reader's seed (`variantSeed`)
+  given: string | null; // with variant: an expression over what it printed, shown to the reader (their numbers)
   places: Record<string, Place>; // of each field, for messages
 }

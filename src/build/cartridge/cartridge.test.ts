@@ -27,6 +27,7 @@ const lesson: Lesson = {
   objectives: ['Explain attention & "masking".'],
   readings: [{ chapter: 'gpt', section: 'attention', note: 'try the "figure"' }, { chapter: 'intro' }],
   exercises: [{ chapter: 'gpt', id: 'softmax-max' }],
+  checkpoints: [],
   discussion: ['Why does softmax subtract the max? Is exp(x) < Infinity always?', 'What would change with no causal mask & why?'],
   instructorNotes: 'SECRET: go slowly.',
 };

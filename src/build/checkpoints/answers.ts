@@ -9,6 +9,7 @@ import { checkSourceTag } from '../literate/remark-literate.ts';
 import { readEngineFile, regionLines } from '../literate/regions.ts';
 import { type Chapter, type Checkpoint, DEFAULT_TIMEOUT_MS, type Place, where } from '../book/model.ts';
 import { acceptedGridPoints, normaliseText } from '../../page/checkpoints/seal.ts';
+import { evaluateAnswer, variantProgram, variantSeed } from '../../shared/checkpoint-answers.ts';
 
 export type RunCode = (input: CellInput, timeoutMs: number) => Promise<Pick<CellResult, 'output' | 'error'>>;
 
@@ -27,24 +28,8 @@ class Stale extends Error {
   }
 }
 
-// what an answer expression sees: the output as text and as lines, and number pickers
-export function evaluateAnswer(expression: string, output: string): unknown {
-  const lines = output.split('\n');
-  // num() and nums() read the whole output; given a line that is not there (lines[9] of three), they
-  // say so rather than fall back to the whole output
-  const textOf = (args: unknown[]): string => {
-    if (args.length === 0) return output;
-    if (typeof args[0] !== 'string') throw new Error(`no number in ${String(args[0])}: expected a line of text`);
-    return args[0];
-  };
-  const nums = (...args: unknown[]) => [...textOf(args).matchAll(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi)].map((m) => Number(m[0]));
-  const num = (...args: unknown[]) => {
-    const found = nums(...args);
-    if (found.length === 0) throw new Error(`no number in ${JSON.stringify(textOf(args))}`);
-    return found[0];
-  };
-  return new Function('output', 'lines', 'num', 'nums', `"use strict"; return (${expression});`)(output, lines, num, nums);
-}
+// what an answer expression sees (shared with the page and the graders, which evaluate a variant's)
+export { evaluateAnswer };
 
 // a checkpoint whose answer has been computed: what the page is built from (seal-data.ts)
 export interface Computed {
@@ -55,7 +40,12 @@ export interface Computed {
   mistakes: { key: string; why: string }[]; // normalised text or grid-point keys, for typed questions
   lineNumbers: { number: number; correct: boolean; why: string }[]; // line: the file's line numbers
   regionLines: { number: number; text: string }[]; // line: what the page shows
+  variants: { identity: string; seed: number; given: string; answer: string }[]; // variant: the sample readers' numbers and answers
 }
+
+// the readers a variant question is computed for at build: its answer must follow from the code
+// for each of them, and differ between them
+export const SAMPLE_READERS = ['ada@example.edu', 'grace@example.edu', 'alan@example.edu', 'edsger@example.edu'];
 
 const sourceKey = (chapter: Chapter, cp: Checkpoint) => (cp.source === null ? '' : 'cell' in cp.source ? `${chapter.slug}#${cp.source.cell}` : `code:${cp.source.code}`);
 
@@ -94,7 +84,7 @@ export async function computeCheckpoints(chapters: Chapter[], run: RunCode): Pro
     chapters.flatMap((chapter) =>
       chapter.checkpoints.map(async (cp) => {
         try {
-          computed.push(await computeOne(cp, cp.source ? await outputOf(chapter, cp) : ''));
+          computed.push(cp.variant ? await computeVariant(cp, run) : await computeOne(cp, cp.source ? await outputOf(chapter, cp) : ''));
         } catch (error) {
           if (error instanceof Stale) problems.push({ place: error.place, message: `checkpoint "${cp.id}": ${error.message}` });
           else throw error;
@@ -116,7 +106,7 @@ function evaluate(cp: Checkpoint, expression: string, output: string, field: str
 }
 
 async function computeOne(cp: Checkpoint, output: string): Promise<Computed> {
-  const result: Computed = { checkpoint: cp, text: null, number: null, correctChoice: null, mistakes: [], lineNumbers: [], regionLines: [] };
+  const result: Computed = { checkpoint: cp, text: null, number: null, correctChoice: null, mistakes: [], lineNumbers: [], regionLines: [], variants: [] };
   const at = (field: string) => cp.places[field] ?? cp.place;
   switch (cp.kind) {
     case 'predict': {
@@ -186,4 +176,44 @@ async function computeOne(cp: Checkpoint, output: string): Promise<Computed> {
     case 'order':
       return result;
   }
+}
+
+// a variant question, run for each sample reader's seed: what it shows them and its answer must
+// follow from what the code printed, each mistake must be wrong, and the answers must differ
+async function computeVariant(cp: Checkpoint, run: RunCode): Promise<Computed> {
+  const result: Computed = { checkpoint: cp, text: null, number: null, correctChoice: null, mistakes: [], lineNumbers: [], regionLines: [], variants: [] };
+  const place = { ...cp.place, line: cp.variant!.codeLine };
+  const at = (field: string) => cp.places[field] ?? cp.place;
+  for (const identity of SAMPLE_READERS) {
+    const seed = await variantSeed(identity, cp.chapter, cp.id);
+    const ran = await run({ code: variantProgram(cp.variant!.code, seed) }, DEFAULT_TIMEOUT_MS);
+    if (ran.error) throw new Stale(place, `its variant code threw ${ran.error.name}: ${ran.error.message} (for variantSeed = ${seed})`);
+    const output = outputText(ran);
+    const given = evaluate(cp, cp.given!, output, 'given');
+    if (typeof given !== 'string' && typeof given !== 'number') throw new Stale(at('given'), `given: ${cp.given} gives ${typeof given}, not text (for variantSeed = ${seed}); it printed:\n${output}`);
+    if (String(given).trim() === '') throw new Stale(at('given'), `given: ${cp.given} is empty for variantSeed = ${seed}`);
+    const value = evaluate(cp, cp.answer!, output, 'answer');
+    let answer: string;
+    if (cp.kind === 'numeric') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new Stale(at('answer'), `the computed answer is not a finite number (${String(value)}) for variantSeed = ${seed}; it printed:\n${output}`);
+      answer = String(value);
+      for (const m of cp.mistakes) {
+        const wrong = m.value !== null ? Number(m.value) : evaluate(cp, m.answer!, output, 'mistakes');
+        if (typeof wrong !== 'number' || !Number.isFinite(wrong)) throw new Stale(m.place, `this mistake is not a number (${String(wrong)}) for variantSeed = ${seed}`);
+        if (Math.abs(wrong - value) <= cp.tolerance!) throw new Stale(m.place, `this mistake, ${wrong}, is within the tolerance (${cp.tolerance}) of the answer ${value} for variantSeed = ${seed}: it would count as right`);
+      }
+    } else {
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new Stale(at('answer'), `answer: ${cp.answer} gives ${typeof value}, not text or a number`);
+      answer = String(value);
+      if (normaliseText(answer) === '') throw new Stale(at('answer'), `the computed answer is empty for variantSeed = ${seed}`);
+      for (const m of cp.mistakes) {
+        const wrong = normaliseText(String(m.value ?? evaluate(cp, m.answer!, output, 'mistakes')));
+        if (wrong === normaliseText(answer)) throw new Stale(m.place, `this mistake is the right answer ${JSON.stringify(answer)} for variantSeed = ${seed}`);
+      }
+    }
+    result.variants.push({ identity, seed, given: String(given), answer });
+  }
+  if (new Set(result.variants.map((v) => v.answer)).size < 2)
+    throw new Stale(at('variant'), `the variant gives every sample reader the same answer (${result.variants[0].answer}): draw its numbers from variantSeed`);
+  return result;
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CheckpointPageData } from '../../page/checkpoints/data.ts';
 import { acceptedGridPoints, normaliseText, numberKey, orderKey, positionKey, sealAnswer } from '../../page/checkpoints/seal.ts';
 import type { Computed } from './answers.ts';
+import { DEFAULT_TIMEOUT_MS } from '../book/model.ts';
 
 // public and fixed, so the build's output is the same every time; it keeps one question's hashes
 // from matching another's (a table of hashes of "27" would otherwise serve every question)
@@ -32,6 +33,12 @@ export async function pageData(c: Computed): Promise<CheckpointPageData> {
   const base = { chapter: cp.chapter, id: cp.id, kind: cp.kind, question: cp.question, hint: cp.hint, salt };
   const seal = (entries: { key: string; correct: boolean; why: string }[]) => Promise.all(entries.map((e) => sealAnswer(salt, e.key, { correct: e.correct, why: e.why })));
   const sorted = async (entries: { key: string; correct: boolean; why: string }[]) => (await seal(entries)).sort((a, b) => a.h.localeCompare(b.h)); // in no telling order
+  if (cp.variant) {
+    // drawn for each reader: the page runs it for them, so nothing can be sealed ahead of time
+    const mistakes = cp.mistakes.map((m) => ({ value: m.value, answer: m.answer, why: m.why }));
+    const variant = { code: cp.variant.code, given: cp.given!, answer: cp.answer!, mistakes, why: cp.why, timeoutMs: DEFAULT_TIMEOUT_MS };
+    return { ...base, ...(cp.kind === 'numeric' ? { tolerance: cp.tolerance! } : {}), sealed: [], variant };
+  }
   switch (cp.kind) {
     case 'predict':
       if (cp.choices.length > 0)

@@ -1,6 +1,9 @@
 // The book's exercises and lessons as the graders need them (/grade/'s page data, the command-line
 // grader, the Gradescope bundle): everything a sealed run of each exercise takes.
-import type { ExerciseDef, LessonRef } from '../../shared/handin/grade.ts';
+import type { CheckpointDef, ExerciseDef, LessonRef } from '../../shared/handin/grade.ts';
+import type { RunVariant } from '../../shared/checkpoint-answers.ts';
+import { bookCheckpoints } from '../checkpoints/render.ts';
+import { runSealedThread } from './run-sealed.ts';
 import { loadBook } from '../book/book.ts';
 import { exerciseVersion } from '../exercises/verify.ts';
 import { loadLessons } from '../lessons/book.ts';
@@ -17,7 +20,18 @@ export function exerciseDefs(): ExerciseDef[] {
 export function lessonRefs(): LessonRef[] {
   return loadLessons()
     .sort((a, b) => a.order - b.order)
-    .map(({ id, title, exercises }) => ({ id, title, exercises: exercises.map(({ chapter, id }) => ({ chapter, id })) }));
+    .map(({ id, title, exercises, checkpoints }) => ({ id, title, exercises: exercises.map(({ chapter, id }) => ({ chapter, id })), checkpoints: checkpoints.map(({ chapter, id, points }) => ({ chapter, id, points })) }));
 }
+
+// the lessons' checkpoints as the chapter pages hold them (their answers sealed, or a variant's
+// code): computed from the code at build, exactly what a reader's page gets, nothing more
+export function checkpointDefs(lessons = lessonRefs()): CheckpointDef[] {
+  const wanted = new Set(lessons.flatMap((l) => (l.checkpoints ?? []).map((c) => `${c.chapter}/${c.id}`)));
+  return bookCheckpoints().filter((c) => wanted.has(`${c.chapter}/${c.id}`));
+}
+
+// a variant question's code (the book's), run for a student's seed in a sealed worker thread, the
+// runtime the reader's page runs it in
+export const runVariantThread = (threadFile?: URL): RunVariant => (code, timeoutMs) => runSealedThread({ code, checks: '', provides: [], withhold: [] }, timeoutMs, threadFile);
 
 export { sealedInput } from '../../shared/handin/sealed-input.ts';

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { canvasCsv, moodleCsv, plainCsv, sheetJson } from '../../shared/handin/exports.ts';
 import { grade } from '../../shared/handin/grade.ts';
 import { type GradingSettings, parseSettings, SettingsError } from '../../shared/handin/settings.ts';
-import { exerciseDefs, lessonRefs, sealedInput } from './book-defs.ts';
+import { checkpointDefs, exerciseDefs, lessonRefs, runVariantThread, sealedInput } from './book-defs.ts';
 import { limit } from '../../shared/limit.ts';
 import { runSealedThread } from './run-sealed.ts';
 
@@ -51,9 +51,13 @@ export async function main(argv: string[]): Promise<void> {
     }
   });
   const slot = limit(2); // two threads at a time, each fresh
+  const lessons = lessonRefs();
+  const variantRun = runVariantThread();
   const report = await grade({
     files,
-    lessons: lessonRefs(),
+    lessons,
+    checkpoints: checkpointDefs(lessons),
+    runVariant: (code, timeoutMs) => slot(() => variantRun(code, timeoutMs)),
     defs: exerciseDefs(),
     settings,
     seed: args.values.seed ?? null,
@@ -61,10 +65,10 @@ export async function main(argv: string[]): Promise<void> {
   });
   for (const e of report.errors) console.error(`${e.file}: not graded: ${e.message}`);
   const wanted = args.values.lesson;
-  const lessons = wanted ? report.lessons.filter((l) => l.sheet.lesson.id === wanted) : report.lessons;
-  if (lessons.length === 0) fail(wanted ? `no hand-in is for the lesson "${wanted}"` : 'no file could be graded');
-  if (lessons.length > 1) fail(`the files are for several lessons (${lessons.map((l) => l.sheet.lesson.id).join(', ')}): pick one with --lesson`);
-  process.stdout.write(FORMATS[format](lessons[0].sheet));
+  const graded = wanted ? report.lessons.filter((l) => l.sheet.lesson.id === wanted) : report.lessons;
+  if (graded.length === 0) fail(wanted ? `no hand-in is for the lesson "${wanted}"` : 'no file could be graded');
+  if (graded.length > 1) fail(`the files are for several lessons (${graded.map((l) => l.sheet.lesson.id).join(', ')}): pick one with --lesson`);
+  process.stdout.write(FORMATS[format](graded[0].sheet));
 }
 
 if (import.meta.main) await main(process.argv.slice(2));

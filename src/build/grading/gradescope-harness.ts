@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type GradescopeResults, gradescopeResults } from '../../shared/handin/exports.ts';
-import { type ExerciseDef, grade, type LessonRef } from '../../shared/handin/grade.ts';
+import { type CheckpointDef, type ExerciseDef, grade, type LessonRef } from '../../shared/handin/grade.ts';
 import type { GradingSettings } from '../../shared/handin/settings.ts';
 import { limit } from '../../shared/limit.ts';
 import { sealedInput } from '../../shared/handin/sealed-input.ts';
@@ -22,6 +22,7 @@ const threadFile = new URL('./sealed-thread.mjs', import.meta.url);
 export interface BundleConfig {
   lesson: LessonRef;
   defs: ExerciseDef[]; // the lesson's exercises only
+  checkpoints?: CheckpointDef[]; // the lesson's checkpoints, as the chapter pages hold them
   settings: GradingSettings | null; // null: every exercise one point, lateness not judged
   seed: string;
   builtAt: string;
@@ -94,6 +95,8 @@ export async function autograde(config: BundleConfig, submissionDir: string, met
     settings: config.settings ? [config.settings] : [],
     seed: config.seed,
     run: (def, code, seed) => slot(() => runSealedThread(sealedInput(def, code, seed), def.timeoutMs, threadFile)),
+    checkpoints: config.checkpoints ?? [],
+    runVariant: (code, timeoutMs) => slot(() => runSealedThread({ code, checks: '', provides: [], withhold: [] }, timeoutMs, threadFile)),
   });
   if (report.errors.length > 0) throw new NotGraded(`Your hand-in file ${file.name} could not be graded: ${report.errors[0].message}. ${UPLOAD_HINT}`);
   const { sheet } = report.lessons[0];

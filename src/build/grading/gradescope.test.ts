@@ -14,7 +14,7 @@ import { grade } from '../../shared/handin/grade.ts';
 import { defaultSettings, type GradingSettings } from '../../shared/handin/settings.ts';
 import type { GradeSheet } from '../../shared/handin/sheet.ts';
 import { createSubmission } from '../../shared/handin/submission.ts';
-import { exerciseDefs, lessonRefs, sealedInput } from './book-defs.ts';
+import { checkpointDefs, exerciseDefs, lessonRefs, runVariantThread, sealedInput } from './book-defs.ts';
 import { buildBundle } from './gradescope.ts';
 import { runSealedThread } from './run-sealed.ts';
 
@@ -27,11 +27,15 @@ const defOf = (e: { chapter: string; id: string }) => defs.find((d) => d.chapter
 const settings: GradingSettings = {
   ...defaultSettings(lesson, '2026-12-01'),
   exercises: lesson.exercises.map((e, i) => ({ ...e, points: i === 0 ? 3 : 2 })),
+  // one checkpoint counts, for a point: the hand-in answers it right
+  checkpoints: [{ chapter: 'tokenizer', id: 'astral-tokens', points: 1 }],
   late: { rule: 'penalty', percentPerDay: 10, maxDays: 5 },
 };
 const settingsFile = join(tmp, 'grading.json');
 writeFileSync(settingsFile, JSON.stringify(settings));
 const ON_TIME = '2026-12-01T20:00:00.000Z';
+const checkpoints = checkpointDefs([lesson]);
+const astral = checkpoints.find((c) => c.id === 'astral-tokens')!;
 const WRONG = 'function myParseDocs(text: string): string[] {\n  return text.split("\\n");\n}';
 
 // a hand-in for the lesson: the book's solutions, the first exercise's code replaced when given
@@ -48,7 +52,8 @@ async function handIn(firstCode?: string): Promise<string> {
     version: defOf(e).version,
   }));
   const assignment = { lesson: lesson.id, className: 'CS 1', note: '', due: '2026-12-01', time: '23:59', timeZone: 'UTC', exercises: settings.exercises };
-  return JSON.stringify(await createSubmission({ assignment, student: { name: 'Ada Lovelace', email: 'ada@school.edu' }, exportedAt: ON_TIME, readings: [], exercises }));
+  const answered = [{ chapter: 'tokenizer', id: 'astral-tokens', answer: String(astral.choices!.indexOf('4')), correct: true, answeredAt: ON_TIME, tries: 2, identity: null }];
+  return JSON.stringify(await createSubmission({ assignment: { ...assignment, checkpoints: settings.checkpoints }, student: { name: 'Ada Lovelace', email: 'ada@school.edu' }, exportedAt: ON_TIME, readings: [], exercises, checkpoints: answered }));
 }
 
 // an /autograder layout with these files in submission/ and, given a time, Gradescope's metadata
@@ -85,9 +90,10 @@ const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 
 function assertSameAsCli(results: GradescopeResults, sheet: GradeSheet) {
   const row = sheet.rows[0];
   const checks = row.exercises.flatMap((e) => e.checks);
+  const answered = row.checkpoints ?? [];
   assert.equal(results.score, row.points);
-  assert.equal(results.tests.length, checks.length);
-  assert.deepEqual(results.tests.map((t) => t.status === 'passed'), checks.map((c) => c.passed));
+  assert.equal(results.tests.length, checks.length + answered.length);
+  assert.deepEqual(results.tests.map((t) => t.status === 'passed'), [...checks.map((c) => c.passed), ...answered.map((c) => c.state === 'right')]);
   assert.equal(sum(results.tests.map((t) => t.max_score)), sheet.max);
   for (const t of results.tests.filter((t) => t.status === 'failed')) assert.ok(t.output.length > 0 && t.output !== 'failed', `${t.name} says why it failed`);
 }
@@ -113,10 +119,11 @@ test('the zip holds the two scripts Gradescope runs, the harness, its thread and
 test("the book's solutions get every point, as npm run grade gives them", async () => {
   const root = layout('solutions', { 'hand-in.json': await handIn() }, ON_TIME);
   const [results, sheet] = await Promise.all([autograde(bundleDir, root), cliSheet(root)]);
-  assert.equal(results.score, 5);
+  assert.equal(results.score, 6);
   assert.ok(results.tests.every((t) => t.status === 'passed'));
-  // the checks the page shows are visible at once, the grading checks after the due date
-  assert.equal(results.tests.filter((t) => t.visibility === 'visible').length, lesson.exercises.reduce((n, e) => n + defOf(e).checkNames.length, 0));
+  assert.ok(results.tests.some((t) => t.name.startsWith('Checkpoint: ') && t.score === 1), 'the checkpoint is checked again in the bundle');
+  // the checks the page shows (and the checkpoint) are visible at once, the grading checks after the due date
+  assert.equal(results.tests.filter((t) => t.visibility === 'visible').length, lesson.exercises.reduce((n, e) => n + defOf(e).checkNames.length, 0) + 1);
   assert.ok(results.tests.some((t) => t.visibility === 'after_due_date'));
   assertSameAsCli(results, sheet);
 });
@@ -124,7 +131,7 @@ test("the book's solutions get every point, as npm run grade gives them", async 
 test('a wrong solution loses that exercise, its failing checks say why, as npm run grade says', async () => {
   const root = layout('wrong', { 'hand-in.json': await handIn(WRONG) }, ON_TIME);
   const [results, sheet] = await Promise.all([autograde(bundleDir, root), cliSheet(root)]);
-  assert.equal(results.score, 2);
+  assert.equal(results.score, 3);
   assert.ok(results.tests.some((t) => t.status === 'failed'));
   assertSameAsCli(results, sheet);
 });
@@ -132,9 +139,9 @@ test('a wrong solution loses that exercise, its failing checks say why, as npm r
 test("Gradescope's submission time decides lateness, over the file's; a submitter the file does not name is flagged", async () => {
   const root = layout('late', { 'hand-in.json': await handIn() }, '2026-12-03T10:00:00.000-05:00', 'someone@else.edu');
   const [results, sheet] = await Promise.all([autograde(bundleDir, root), cliSheet(root)]);
-  assert.equal(sheet.rows[0].points, 5, "by the file's own time it is on time");
-  assert.equal(results.score, 4, 'two started days late: -20%');
-  assert.equal(sum(results.tests.map((t) => t.score)), 5, 'the tests keep the points before the penalty');
+  assert.equal(sheet.rows[0].points, 6, "by the file's own time it is on time");
+  assert.equal(results.score, 4.8, 'two started days late: -20%');
+  assert.equal(sum(results.tests.map((t) => t.score)), 6, 'the tests keep the points before the penalty');
   assert.match(results.output, /Late by 2 days: -20%/);
   assert.match(results.output, /Gradescope's submitter is someone@else\.edu/);
 });
@@ -173,6 +180,8 @@ test('grading checks on the seed run in the bundle, shown after the due date, wi
     settings: [settings],
     seed: SEED,
     run: (def, code, seed) => runSealedThread(sealedInput(def, code, seed), def.timeoutMs),
+    checkpoints,
+    runVariant: runVariantThread(),
   });
   assertSameAsCli(results, report.lessons[0].sheet);
 });

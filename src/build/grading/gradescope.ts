@@ -11,15 +11,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { strToU8, type ZipOptions, zipSync } from 'fflate';
-import type { ExerciseDef, LessonRef } from '../../shared/handin/grade.ts';
+import type { CheckpointDef, ExerciseDef, LessonRef } from '../../shared/handin/grade.ts';
 import { type GradingSettings, parseSettings, SettingsError } from '../../shared/handin/settings.ts';
-import { exerciseDefs, lessonRefs } from './book-defs.ts';
+import { checkpointDefs, exerciseDefs, lessonRefs } from './book-defs.ts';
 import type { BundleConfig } from './gradescope-harness.ts';
 import { bundleReadme, runAutograderScript, setupScript } from './gradescope-scripts.ts';
 
 export interface BundleSpec {
   lesson: LessonRef;
   defs: ExerciseDef[]; // the book's; only the lesson's go in
+  checkpoints?: CheckpointDef[]; // the book's as its pages hold them; only the lesson's go in
   settings: GradingSettings | null;
   seed: string;
   nodeVersion: string; // the Node setup.sh installs, e.g. v22.12.0
@@ -53,7 +54,9 @@ export async function buildBundle(spec: BundleSpec): Promise<Uint8Array> {
   const missing = [...wanted].filter((k) => !defs.some((d) => `${d.chapter}/${d.id}` === k));
   if (missing.length > 0) throw new Error(`the lesson "${lesson.id}" names exercises the book does not have: ${missing.join(', ')}`);
   if (settings && settings.lesson !== lesson.id) throw new Error(`the settings are for the lesson "${settings.lesson}", not "${lesson.id}"`);
-  const files = await bundle({ lesson, defs, settings, seed, builtAt: new Date().toISOString() });
+  const wantedCheckpoints = new Set((lesson.checkpoints ?? []).map((c) => `${c.chapter}/${c.id}`));
+  const checkpoints = (spec.checkpoints ?? []).filter((c) => wantedCheckpoints.has(`${c.chapter}/${c.id}`));
+  const files = await bundle({ lesson, defs, checkpoints, settings, seed, builtAt: new Date().toISOString() });
   // Unix modes (os 3): the scripts executable, as Gradescope runs them
   const text = (s: string): [Uint8Array, ZipOptions] => [strToU8(s), { os: 3, attrs: 0o100644 << 16 }];
   const script = (s: string): [Uint8Array, ZipOptions] => [strToU8(s), { os: 3, attrs: 0o100755 << 16 }];
@@ -103,7 +106,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   const out = values.out ?? `gradescope-${lesson.id}.zip`;
   try {
-    writeFileSync(out, await buildBundle({ lesson, defs: exerciseDefs(), settings, seed: values.seed, nodeVersion }));
+    writeFileSync(out, await buildBundle({ lesson, defs: exerciseDefs(), checkpoints: checkpointDefs([lesson]), settings, seed: values.seed, nodeVersion }));
   } catch (error) {
     fail((error as Error).message);
   }

@@ -13,7 +13,7 @@ export function bookIndex(chapters = loadBook()): BookIndex {
     chapters: Object.fromEntries(
       chapters.map((c) => [
         c.slug,
-        { title: c.title, sections: c.sections.map(({ id, text }) => ({ id, text })), exercises: c.exercises.map((e) => ({ id: e.id, title: e.title })) },
+        { title: c.title, sections: c.sections.map(({ id, text }) => ({ id, text })), exercises: c.exercises.map((e) => ({ id: e.id, title: e.title })), checkpoints: c.checkpoints.map((k) => ({ id: k.id, question: k.question, variant: k.variant !== null })) },
       ]),
     ),
   };

@@ -9,7 +9,12 @@ import { type BookIndex, LessonError, validateLesson } from './schema.ts';
 
 const book: BookIndex = {
   chapters: {
-    gpt: { title: 'The GPT model', sections: [{ id: 'attention', text: 'Attention' }], exercises: [{ id: 'softmax-max', title: 'Softmax' }] },
+    gpt: {
+      title: 'The GPT model',
+      sections: [{ id: 'attention', text: 'Attention' }],
+      exercises: [{ id: 'softmax-max', title: 'Softmax' }],
+      checkpoints: [{ id: 'softmax-shift', question: 'Why?', variant: false }, { id: 'your-vector', question: 'Yours?', variant: true }],
+    },
   },
 };
 const good = {
@@ -79,4 +84,35 @@ test('section anchors are the ids the site gives headings', () => {
   const mdx = '## What it is\n\n```ts\n## not a heading\n```\n\n### `Value.backward`\n\n## Python\'s random module, in brief\n\n## What it is';
   assert.deepEqual(parseChapter('x', mdx).sections.map((h) => h.id), ['what-it-is', 'valuebackward', 'pythons-random-module-in-brief', 'what-it-is-1']);
   assert.ok(bookIndex().chapters.gpt.sections.some((s) => s.id === 'attention'));
+});
+
+test('a lesson lists checkpoints by chapter and id, each worth 1 point unless it says otherwise', () => {
+  const lesson = validateLesson('lessons/attention.yaml', { ...good, checkpoints: [{ chapter: 'gpt', id: 'softmax-shift' }, { chapter: 'gpt', id: 'your-vector', points: 2.5 }] }, book);
+  assert.deepEqual(lesson.checkpoints, [{ chapter: 'gpt', id: 'softmax-shift', points: 1 }, { chapter: 'gpt', id: 'your-vector', points: 2.5 }]);
+  assert.deepEqual(validateLesson('lessons/attention.yaml', good, book).checkpoints, [], 'none when the lesson lists none');
+});
+
+test('a checkpoint that does not exist, is listed twice, or has bad points is named with the file and field', () => {
+  const problems = (checkpoints: unknown) => {
+    try {
+      validateLesson('lessons/x.yaml', { ...good, checkpoints }, book);
+      return [];
+    } catch (error) {
+      assert.ok(error instanceof LessonError);
+      return error.message.split('\n');
+    }
+  };
+  assert.deepEqual(problems([{ chapter: 'gpt', id: 'softmax-shfit' }]), ['lessons/x.yaml: checkpoints[0].id: chapter "gpt" has no checkpoint "softmax-shfit" (checkpoints: softmax-shift, your-vector)']);
+  assert.deepEqual(problems([{ chapter: 'gtp', id: 'softmax-shift' }]), ['lessons/x.yaml: checkpoints[0].chapter: no chapter "gtp"']);
+  assert.deepEqual(problems([{ chapter: 'gpt', id: 'softmax-shift' }, { chapter: 'gpt', id: 'softmax-shift' }]), ['lessons/x.yaml: checkpoints[1]: "gpt/softmax-shift" is listed twice']);
+  assert.match(problems([{ chapter: 'gpt', id: 'softmax-shift', points: -1 }])[0], /^lessons\/x\.yaml: checkpoints\[0\]\.points: /);
+  assert.match(problems([{ chapter: 'gpt', id: 'softmax-shift', weight: 2 }])[0], /^lessons\/x\.yaml: checkpoints\[0\]: Unrecognized key: "weight"/);
+});
+
+test("the book's lessons: at least two list checkpoints, one of them drawn for each reader, and every one is in the book", () => {
+  const index = bookIndex();
+  const lessons = loadLessons();
+  assert.ok(lessons.filter((l) => l.checkpoints.length > 0).length >= 2);
+  const listed = lessons.flatMap((l) => l.checkpoints.map((c) => index.chapters[c.chapter].checkpoints!.find((x) => x.id === c.id)!));
+  assert.ok(listed.some((c) => c.variant), 'a variant question is assigned somewhere');
 });

@@ -16,6 +16,9 @@ export const lessonSchema = z
       .min(1),
     // exercises to complete, by chapter and exercise id
     exercises: z.array(z.object({ chapter: z.string(), id: z.string() }).strict()).default([]),
+    // checkpoints to answer, by chapter and checkpoint id, with the points each is worth by default
+    // (the instructor can change them at /assign/)
+    checkpoints: z.array(z.object({ chapter: z.string(), id: z.string(), points: z.number().min(0).max(1000).default(1) }).strict()).default([]),
     discussion: z.array(z.string().min(5)).default([]),
     // for the instructor only: shown on the lesson page in a box of its own, never to students
     instructorNotes: z.string().min(1),
@@ -24,9 +27,9 @@ export const lessonSchema = z
 
 export type Lesson = z.infer<typeof lessonSchema> & { id: string };
 
-// what lessons may point at: each chapter's title, section anchors and exercise ids
+// what lessons may point at: each chapter's title, section anchors, exercise ids and checkpoints
 export interface BookIndex {
-  chapters: Record<string, { title: string; sections: { id: string; text: string }[]; exercises: { id: string; title: string }[] }>;
+  chapters: Record<string, { title: string; sections: { id: string; text: string }[]; exercises: { id: string; title: string }[]; checkpoints?: { id: string; question: string; variant: boolean }[] }>;
 }
 
 export class LessonError extends Error {
@@ -64,6 +67,16 @@ export function validateLesson(file: string, data: unknown, book: BookIndex): Le
     const key = `${e.chapter}/${e.id}`;
     if (seen.has(key)) problems.push(`${file}: exercises[${i}]: "${key}" is listed twice`);
     seen.add(key);
+  });
+  const seenCheckpoints = new Set<string>();
+  lesson.checkpoints.forEach((c, i) => {
+    const chapter = book.chapters[c.chapter];
+    const key = `${c.chapter}/${c.id}`;
+    if (!chapter) problems.push(`${file}: checkpoints[${i}].chapter: no chapter "${c.chapter}"`);
+    else if (!(chapter.checkpoints ?? []).some((x) => x.id === c.id))
+      problems.push(`${file}: checkpoints[${i}].id: chapter "${c.chapter}" has no checkpoint "${c.id}" (checkpoints: ${(chapter.checkpoints ?? []).map((x) => x.id).join(', ') || 'none'})`);
+    if (seenCheckpoints.has(key)) problems.push(`${file}: checkpoints[${i}]: "${key}" is listed twice`);
+    seenCheckpoints.add(key);
   });
   if (problems.length > 0) throw new LessonError(problems.join('\n'));
   return { ...lesson, id };

@@ -2,9 +2,15 @@
 // answer and looking for it among the sealed ones (seal.ts), and the feedback for that answer is
 // unsealed and shown. Any answer can be changed and checked again. A right answer is recorded in
 // the reader's progress.
+// A question drawn for each reader (a variant) runs its code for the reader's seed in a sealed
+// Worker, as the grader will, shows the reader their numbers, and judges the answer from what it
+// printed. Every checked answer is kept (storage.ts) for the hand-in file.
 import { loadProgress, markCheckpointAnswered } from '../progress/store.ts';
+// What only Check or a variant needs is loaded when it is needed, not with every chapter.
+import type { CheckpointAnswerValue } from '../../shared/checkpoint-answers.ts';
 import type { CheckpointPageData } from './data.ts';
-import { type Feedback, gridPoint, normaliseText, numberKey, openAnswer, orderKey, parseNumber, positionKey } from './seal.ts';
+import { type Feedback, normaliseText, openAnswer, parseNumber, positionKey } from './seal.ts';
+import type { Drawn } from './variant.ts';
 
 // `code` in backticks as <code>, the rest as text
 function richText(parent: HTMLElement, text: string): void {
@@ -26,6 +32,8 @@ class CheckpointView {
   private tries = 0;
   private readonly root: HTMLElement;
   private readonly data: CheckpointPageData;
+  // a variant's: what its code printed for the identity it was run for
+  private drawn: Promise<Drawn> | null = null;
 
   constructor(root: HTMLElement, data: CheckpointPageData) {
     this.root = root;
@@ -43,6 +51,7 @@ class CheckpointView {
     root.querySelector('[data-action="go-to-cell"]')?.addEventListener('click', () => this.goToCell());
     for (const button of root.querySelectorAll<HTMLButtonElement>('[data-move]')) button.addEventListener('click', () => this.move(button));
     if (loadProgress().progress.checkpoints?.[`${data.chapter}/${data.id}`]) this.root.querySelector<HTMLElement>('.checkpoint-done')!.hidden = false;
+    if (data.variant) void import('./variant.ts').then(({ setUpVariant }) => setUpVariant(root, data, (drawn) => (this.drawn = drawn)));
   }
 
   private clearVerdict(): void {
@@ -50,27 +59,25 @@ class CheckpointView {
     for (const el of this.root.querySelectorAll('[data-mark]')) el.removeAttribute('data-mark');
   }
 
-  // the reader's answer as the key its sealed answer has, or a message saying what is missing
-  private answerKey(): { key: string } | { missing: string } {
+  // the reader's answer as given, or a message saying what is missing
+  private answer(): { answer: CheckpointAnswerValue } | { missing: string } {
     const d = this.data;
     const picked = (name: string) => this.form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value;
     if (d.choices) {
       const i = picked(`checkpoint-${d.id}-choice`);
-      return i === undefined ? { missing: 'Pick one of the choices first.' } : { key: `choice:${i}` };
+      return i === undefined ? { missing: 'Pick one of the choices first.' } : { answer: i };
     }
     if (d.kind === 'line') {
       const n = picked(`checkpoint-${d.id}-line`);
-      return n === undefined ? { missing: 'Pick a line first.' } : { key: `line:${n}` };
+      return n === undefined ? { missing: 'Pick a line first.' } : { answer: n };
     }
-    if (d.kind === 'order') return { key: orderKey(this.steps()) };
+    if (d.kind === 'order') return { answer: this.steps() };
     const typed = this.form.querySelector<HTMLInputElement>('input[name="answer"]')!.value;
     if (d.kind === 'numeric') {
       if (typed.trim() === '') return { missing: 'Type a number first.' };
-      const n = parseNumber(typed);
-      return n === null ? { missing: `“${typed.trim()}” is not a number: write it with digits and a point, like 0.25 or -3 or 1e-6.` } : { key: numberKey(gridPoint(n, d.tolerance!)) };
+      return parseNumber(typed) === null ? { missing: `“${typed.trim()}” is not a number: write it with digits and a point, like 0.25 or -3 or 1e-6.` } : { answer: typed.trim() };
     }
-    const text = normaliseText(typed);
-    return text === '' ? { missing: 'Type your prediction first.' } : { key: `text:${text}` };
+    return normaliseText(typed) === '' ? { missing: 'Type your prediction first.' } : { answer: typed };
   }
 
   private steps(): string[] {
@@ -79,14 +86,25 @@ class CheckpointView {
 
   private async judge(): Promise<void> {
     const d = this.data;
-    const answer = this.answerKey();
+    const answer = this.answer();
     if ('missing' in answer) return this.show({ state: 'incomplete', title: answer.missing, why: '' });
+    let found: Feedback | null;
+    let identity: string | null = null;
+    const [{ answerKey, judgeVariant, normaliseIdentity }, { loadCheckpointAnswer, saveCheckpointAnswer }] = await Promise.all([import('../../shared/checkpoint-answers.ts'), import('./record.ts')]);
+    if (d.variant) {
+      const drawn = this.drawn ? await this.drawn : { missing: 'Your numbers are still being drawn; check again in a moment.' };
+      if ('missing' in drawn) return this.show({ state: 'incomplete', title: drawn.missing, why: '' });
+      identity = normaliseIdentity(drawn.identity);
+      found = judgeVariant(d, drawn.output, answer.answer);
+    } else found = await openAnswer(d.salt, answerKey(d, answer.answer)!, d.sealed);
     this.tries++;
-    const found: Feedback | null = await openAnswer(d.salt, answer.key, d.sealed);
+    const before = loadCheckpointAnswer(d.chapter, d.id);
+    saveCheckpointAnswer(d.chapter, d.id, { answer: answer.answer, correct: found?.correct === true, answeredAt: new Date().toISOString(), tries: (before?.tries ?? 0) + 1, identity });
+    window.dispatchEvent(new CustomEvent('microgpt:checkpoint-answer'));
     if (found?.correct) {
       markCheckpointAnswered(d.chapter, d.id, this.tries);
       const marks = d.kind === 'order' ? this.steps().map(() => true) : undefined;
-      const then = d.kind === 'predict' ? ' Now run the cell and see it print that.' : '';
+      const then = d.kind === 'predict' && d.cell ? ' Now run the cell and see it print that.' : '';
       return this.show({ state: 'right', title: `Right.${then}`, why: found.why, marks });
     }
     if (d.kind === 'order') {
@@ -94,8 +112,8 @@ class CheckpointView {
       const placed = marks.filter(Boolean).length;
       return this.show({ state: 'wrong', title: `Not yet: ${placed} of ${marks.length} steps are in their place (marked ✓). Move the others and check again.`, why: d.hint, marks });
     }
-    const where = d.kind === 'predict' ? ' Run the cell to see what it prints, or think again and check again.' : ' Try again.';
-    this.show({ state: 'wrong', title: `Not quite.${found ? '' : where}`, why: found?.why || d.hint });
+    const where = d.kind === 'predict' && d.cell ? ' Run the cell to see what it prints, or think again and check again.' : ' Try again.';
+    this.show({ state: 'wrong', title: `Not quite.${(d.variant ? found?.why : found) ? '' : where}`, why: found?.why || d.hint });
   }
 
   private show({ state, title, why, marks }: Verdict): void {

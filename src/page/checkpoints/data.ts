@@ -17,4 +17,15 @@ export interface CheckpointPageData {
   tolerance?: number; // numeric
   region?: { file: string; region: string; lines: number[] }; // line: the file's line numbers shown
   steps?: string[]; // order: as first shown (shuffled)
+  // a question drawn for each reader (numeric, predict): its code runs in the page for the reader's
+  // seed, and the grader runs it again for the identity it grades. Nothing of it is sealed: the code
+  // is the book's, and the right answer is whatever it prints for that seed
+  variant?: {
+    code: string; // uses `variantSeed`, a 32-bit number (src/shared/checkpoint-answers.ts)
+    given: string; // an expression over the output: the reader's own numbers, shown with the question
+    answer: string; // an expression over the output: the right answer
+    mistakes: { value: string | null; answer: string | null; why: string }[];
+    why: string;
+    timeoutMs: number;
+  };
 }

@@ -4,10 +4,11 @@
 // student has given their name and email or login.
 import { exerciseSlot, loadActivity, loadEdit, readItem, rememberAssignment, studentEmailKey, studentNameKey, writeItem } from '../storage.ts';
 import { download } from '../progress/ui.ts';
+import { loadCheckpointAnswer } from '../checkpoints/record.ts';
 import { type Progress, loadProgress, markChapterRead, update } from '../progress/store.ts';
 import { describeDue, exerciseKey, readAssignment } from '../../shared/handin/assignment.ts';
 import type { StudentLesson } from '../../build/site-data.ts';
-import { type SubmittedExercise, createSubmission } from '../../shared/handin/submission.ts';
+import { type SubmittedCheckpoint, type SubmittedExercise, createSubmission } from '../../shared/handin/submission.ts';
 
 // an exercise as handed in: the reader's latest attempt (else the code that passed), and what they did in it
 export function exerciseRecord(chapter: string, id: string): SubmittedExercise {
@@ -16,6 +17,13 @@ export function exerciseRecord(chapter: string, id: string): SubmittedExercise {
   const code = saved.kind === 'saved' ? saved.edit.code : (passedEntry?.code ?? null);
   const passed = passedEntry !== undefined && passedEntry.code === code;
   return { chapter, id, code, passed, passedAt: passedEntry?.passedAt ?? null, ...loadActivity(chapter, id) };
+}
+
+// a checkpoint as handed in: the latest answer checked in the chapter, as given (the grader checks it again)
+export function checkpointRecord(chapter: string, id: string): SubmittedCheckpoint {
+  const saved = loadCheckpointAnswer(chapter, id);
+  if (!saved) return { chapter, id, answer: null, correct: false, answeredAt: null, tries: 0, identity: null };
+  return { chapter, id, answer: saved.answer, correct: saved.correct, answeredAt: saved.answeredAt, tries: saved.tries, identity: saved.identity };
 }
 
 // a reading is done when its chapter was read to the end, or the reader ticked it off
@@ -39,11 +47,13 @@ export function setUpAssignment(): void {
   const lesson = lessons.find((l) => l.id === assignment.lesson)!;
   const counted = assignment.exercises.map((c) => ({ ...lesson.exercises.find((e) => exerciseKey(e) === exerciseKey(c))!, points: c.points }));
   const optional = lesson.exercises.filter((e) => !assignment.exercises.some((c) => exerciseKey(c) === exerciseKey(e)));
+  const countedCheckpoints = (assignment.checkpoints ?? []).map((c) => ({ ...lesson.checkpoints.find((k) => exerciseKey(k) === exerciseKey(c))!, points: c.points }));
   document.title = `${lesson.title} | Your assignment`;
   q('.assignment-lesson').textContent = `${lesson.title}: ${lesson.summary}`;
   q('.assignment-class').textContent = assignment.className || '(not named)';
-  const total = counted.reduce((sum, e) => sum + e.points, 0);
-  q('.assignment-points').textContent = counted.length === 0 ? 'No exercises are graded' : `${plural(total, 'point')} for ${plural(counted.length, 'exercise')}`;
+  const total = counted.reduce((sum, e) => sum + e.points, 0) + countedCheckpoints.reduce((sum, c) => sum + c.points, 0);
+  const parts = [...(counted.length ? [plural(counted.length, 'exercise')] : []), ...(countedCheckpoints.length ? [plural(countedCheckpoints.length, 'checkpoint')] : [])];
+  q('.assignment-points').textContent = parts.length === 0 ? 'No exercises are graded' : `${plural(total, 'point')} for ${parts.join(' and ')}`;
   const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const showDue = () => {
     const due = describeDue(assignment, localZone, Date.now());
@@ -59,7 +69,7 @@ export function setUpAssignment(): void {
     q('.assignment-note').hidden = false;
   }
   q('.assignment-body').hidden = false;
-  rememberAssignment({ href: location.href, title: lesson.title, chapters: [...new Set([...lesson.readings, ...lesson.exercises].map((r) => r.chapter))] });
+  rememberAssignment({ href: location.href, title: lesson.title, chapters: [...new Set([...lesson.readings, ...lesson.exercises, ...lesson.checkpoints].map((r) => r.chapter))] });
 
   const item = (href: string, title: string, done: boolean, onToggle: ((done: boolean) => void) | null) => {
     const li = document.createElement('li');
@@ -91,20 +101,31 @@ export function setUpAssignment(): void {
       li.append(` (${plural(e.points, 'point')})`, passed ? ' — passed' : ' — press Check on the exercise when you are done');
       return li;
     });
+    const checkpoints = countedCheckpoints.map((c) => {
+      const saved = loadCheckpointAnswer(c.chapter, c.id);
+      const li = item(c.href, c.title, saved?.correct === true, null);
+      li.dataset.checkpoint = exerciseKey(c);
+      const state = !saved ? 'not answered yet' : saved.correct ? 'answered, and the page said right' : 'answered, not right yet: try again in the chapter';
+      li.append(` (${plural(c.points, 'point')}${c.variant ? ', yours: drawn from your email or login' : ''}) — ${state}`);
+      return li;
+    });
+    q('.assignment-checkpoints').replaceChildren(...checkpoints);
+    q('.assignment-checkpoints-part').hidden = checkpoints.length === 0;
     q('.assignment-readings').replaceChildren(...readings);
     q('.assignment-exercises').replaceChildren(...exercises);
     if (exercises.length === 0) q('.assignment-exercises').replaceChildren(Object.assign(document.createElement('li'), { textContent: 'No exercises are graded in this assignment.' }));
     const optionalLinks = optional.flatMap((e, i) => [...(i > 0 ? [', '] : []), Object.assign(document.createElement('a'), { href: e.href, textContent: e.title })]);
     q('.assignment-optional').replaceChildren(...(optional.length ? ['Not graded in this assignment, for practice: ', ...optionalLinks, '.'] : []));
     q('.assignment-optional').hidden = optional.length === 0;
-    const done = readings.filter((li) => li.dataset.done === 'true').length + exercises.filter((li) => li.dataset.done === 'true').length;
-    const all = readings.length + exercises.length;
+    const done = [...readings, ...exercises, ...checkpoints].filter((li) => li.dataset.done === 'true').length;
+    const all = readings.length + exercises.length + checkpoints.length;
     q('.assignment-progress').textContent = `${done} of ${all} done.`;
     q<HTMLProgressElement>('.assignment-bar').value = all === 0 ? 1 : done / all;
   };
   draw();
   window.addEventListener('microgpt:progress', draw);
   window.addEventListener('storage', draw); // progress made in another tab
+  window.addEventListener('microgpt:checkpoint-answer', draw);
 
   setUpHandIn(q<HTMLFormElement>('.handin-form'), q('.handin-status'), async (student) => {
     const { progress } = loadProgress();
@@ -114,11 +135,14 @@ export function setUpAssignment(): void {
       exportedAt: new Date().toISOString(),
       readings: lesson.readings.map((r) => ({ chapter: r.chapter, section: r.section, read: readingDone(progress, r) })),
       exercises: counted.map((e) => exerciseRecord(e.chapter, e.id)),
+      ...(assignment.checkpoints ? { checkpoints: countedCheckpoints.map((c) => checkpointRecord(c.chapter, c.id)) } : {}),
     });
     const safe = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'student';
     download(`${safe(lesson.id)}-${safe(student.name)}.json`, JSON.stringify(submission, null, 2));
     const passed = submission.exercises.filter((e) => e.passed).length;
-    return `Downloaded. ${passed} of ${plural(submission.exercises.length, 'exercise')} passed when you last checked them.`;
+    const right = (submission.checkpoints ?? []).filter((c) => c.correct).length;
+    const answered = submission.checkpoints ? ` ${right} of ${plural(submission.checkpoints.length, 'checkpoint')} answered right.` : '';
+    return `Downloaded. ${passed} of ${plural(submission.exercises.length, 'exercise')} passed when you last checked them.${answered}`;
   });
 }
 

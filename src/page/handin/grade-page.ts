@@ -2,7 +2,7 @@
 // fresh Worker (two at a time), and draw the class's grades, the flags, the grouped solutions and
 // the exports. The seed is read from its field when grading starts and is kept nowhere.
 import { canvasCsv, moodleCsv, plainCsv, sheetJson } from '../../shared/handin/exports.ts';
-import { type ExerciseDef, type LessonGrade, type LessonRef, grade } from '../../shared/handin/grade.ts';
+import { type CheckpointDef, type ExerciseDef, type LessonGrade, type LessonRef, grade } from '../../shared/handin/grade.ts';
 import { sealedInput } from '../../shared/handin/sealed-input.ts';
 import { type GradingSettings, parseSettings, SettingsError } from '../../shared/handin/settings.ts';
 import { limit } from '../../shared/limit.ts';
@@ -21,7 +21,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', class
 const readFiles = (files: File[]) => Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
 
 export function setUpGrading(): void {
-  const { lessons, exercises } = JSON.parse(document.querySelector('.grade-data')!.textContent!) as { lessons: LessonRef[]; exercises: ExerciseDef[] };
+  const { lessons, exercises, checkpoints } = JSON.parse(document.querySelector('.grade-data')!.textContent!) as { lessons: LessonRef[]; exercises: ExerciseDef[]; checkpoints: CheckpointDef[] };
   const form = document.querySelector<HTMLFormElement>('[data-grade-form]')!;
   const settingsInput = form.querySelector<HTMLInputElement>('input[name="settings"]')!;
   const settingsStatus = form.querySelector<HTMLElement>('.grade-settings-status')!;
@@ -72,6 +72,9 @@ export function setUpGrading(): void {
           status.textContent = `Checking… (${++runs} exercise run${runs === 1 ? '' : 's'}, each in a fresh sealed Worker)`;
           return runner.run(sealedInput(def, code, runSeed), def.timeoutMs);
         }),
+      checkpoints,
+      // a variant question's code, the book's, run for each student's seed as their page ran it
+      runVariant: (code, timeoutMs) => slot(() => runner.run({ code, checks: '', provides: [], withhold: [] }, timeoutMs)),
     });
     report.errors.push(...tooBig.map((f) => ({ file: f.name, message: `it is ${(f.size / 1024 / 1024).toFixed(1)} MB, too large to be a hand-in file (is it the right file?)` })));
     errorBox.hidden = report.errors.length === 0;
@@ -93,9 +96,13 @@ function lessonSection({ sheet, settings, settingsGiven, groups }: LessonGrade):
   heading.id = `lesson-${sheet.lesson.id}`;
   const due = settingsGiven ? `due ${settings.due.date} ${settings.due.time} (${settings.due.timeZone})` : 'no settings: one point each, lateness not judged';
   const table = element('table', '', 'grade-table');
-  table.append(element('caption', `${sheet.rows.length} student${sheet.rows.length === 1 ? '' : 's'}, ${sheet.max} points, ${due}; every exercise run again`));
+  // a wide table scrolls sideways: focusable, so the keyboard can scroll it too
+  table.tabIndex = 0;
+  table.append(element('caption', `${sheet.rows.length} student${sheet.rows.length === 1 ? '' : 's'}, ${sheet.max} points, ${due}; every exercise run again${sheet.rows[0].checkpoints?.length ? ', every checkpoint answer checked again' : ''}`));
   const head = element('tr');
-  for (const label of ['Student', 'Handed in', ...sheet.rows[0].exercises.map((e) => `${e.title} (${e.max})`), 'Points', 'Flags']) head.append(Object.assign(element('th', label), { scope: 'col' }));
+  // checkpoints by id, so the table stays narrow; the question is in the JSON export
+  const checkpointHeads = (sheet.rows[0].checkpoints ?? []).map((c) => `Checkpoint ${c.key.split('/')[1]} (${c.max})`);
+  for (const label of ['Student', 'Handed in', ...sheet.rows[0].exercises.map((e) => `${e.title} (${e.max})`), ...checkpointHeads, 'Points', 'Flags']) head.append(Object.assign(element('th', label), { scope: 'col' }));
   const body = element('tbody');
   for (const row of sheet.rows) {
     const tr = element('tr');
@@ -112,6 +119,15 @@ function lessonSection({ sheet, settings, settingsGiven, groups }: LessonGrade):
       const failed = e.checks.filter((c) => !c.passed);
       if (failed.length > 0) td.append(element('span', failed.map((c) => `${c.hidden ? '(grading) ' : ''}${c.name}: ${c.message}`).join('; '), 'mark-reason'));
       for (const flag of e.flags) td.append(element('span', flag, 'mark-flag'));
+      tr.append(td);
+    }
+    for (const c of row.checkpoints ?? []) {
+      const label = c.state === 'right' ? '✓ right' : c.state === 'wrong' ? '✗ wrong' : '— missing';
+      const td = element('td', `${label} ${c.points}/${c.max}`, `mark checkpoint ${c.state === 'right' ? 'passed' : c.state === 'wrong' ? 'failed' : 'missing'}`);
+      td.dataset.checkpoint = c.key;
+      if (c.answer !== null) td.append(element('span', `answer: ${c.answer}`, 'mark-reason'));
+      if (c.variant || c.state === 'wrong') td.append(element('span', c.note, 'mark-reason'));
+      for (const flag of c.flags) td.append(element('span', flag, 'mark-flag'));
       tr.append(td);
     }
     tr.append(element('td', `${row.points} of ${row.max}`));

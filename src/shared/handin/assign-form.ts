@@ -13,6 +13,7 @@ export interface AssignFormValues {
   dueTime: string; // HH:MM
   timeZone: string;
   exercises: { key: string; counted: boolean; points: string }[]; // key: chapter/id; points as typed
+  checkpoints?: { key: string; counted: boolean; points: string }[]; // the same, for the lesson's checkpoints
   lateRule: string; // none | penalty | zero
   percentPerDay: string;
   maxDays: string;
@@ -24,6 +25,7 @@ export interface AssignLesson {
   id: string;
   title: string;
   exercises: readonly { chapter: string; id: string; title: string }[];
+  checkpoints?: readonly { chapter: string; id: string; title: string; points: number }[];
 }
 
 // field: the form control's name ('points:<chapter/id>' for an exercise's points)
@@ -35,6 +37,7 @@ export interface FormProblem {
 export type AssignResult = { link: string; settings: GradingSettings | null; settingsFileName: string } | { problems: FormProblem[] };
 
 export const pointsField = (key: string) => `points:${key}`;
+export const checkpointPointsField = (key: string) => `checkpoint-points:${key}`;
 
 // the zone as Intl spells it (europe/paris -> Europe/Paris), or null when it is not one
 export function canonicalZone(zone: string): string | null {
@@ -64,7 +67,16 @@ export function makeAssignment(values: AssignFormValues, lessons: readonly Assig
     if (points === null) problem(pointsField(typed.key), `Points for "${e.title}": "${typed.points.trim()}" is not a number from 0 to ${LIMITS.points}.`);
     else exercises.push({ chapter: e.chapter, id: e.id, points });
   }
-  if (lesson.exercises.length > 0 && ticked === 0) problem('exercises', 'Exercises: tick at least one exercise to count.');
+  const checkpoints: NonNullable<Assignment['checkpoints']> = [];
+  for (const c of lesson.checkpoints ?? []) {
+    const typed = values.checkpoints?.find((x) => x.key === exerciseKey(c));
+    if (!typed?.counted) continue;
+    ticked++;
+    const points = readPoints(typed.points);
+    if (points === null) problem(checkpointPointsField(typed.key), `Points for the checkpoint "${c.title}": "${typed.points.trim()}" is not a number from 0 to ${LIMITS.points}.`);
+    else checkpoints.push({ chapter: c.chapter, id: c.id, points });
+  }
+  if (lesson.exercises.length + (lesson.checkpoints?.length ?? 0) > 0 && ticked === 0) problem('exercises', `Exercises: tick at least one exercise${lesson.checkpoints?.length ? ' or checkpoint' : ''} to count.`);
 
   const late = lateRule(values, problem);
   if (problems.length > 0) return { problems };
@@ -77,10 +89,11 @@ export function makeAssignment(values: AssignFormValues, lessons: readonly Assig
     time: values.dueTime,
     timeZone: timeZone!,
     exercises,
+    ...(checkpoints.length > 0 ? { checkpoints } : {}),
   };
   // a lesson without exercises has nothing to grade, and so no settings file
   const settings: GradingSettings | null =
-    exercises.length === 0
+    exercises.length === 0 && checkpoints.length === 0
       ? null
       : {
           format: 'annotated-microgpt-grading',
@@ -88,6 +101,7 @@ export function makeAssignment(values: AssignFormValues, lessons: readonly Assig
           lesson: lesson.id,
           className: assignment.className,
           exercises,
+          ...(checkpoints.length > 0 ? { checkpoints } : {}),
           due: { date: assignment.due, time: assignment.time, timeZone: assignment.timeZone },
           late,
           lmsAssignment: { name: values.lmsName.trim() || lesson.title, id: values.lmsId.trim() || null },

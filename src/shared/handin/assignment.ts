@@ -5,9 +5,17 @@
 // It carries only what a student must see; the instructor's grading settings stay in their own
 // file. The link carries no code and nothing that runs; the page shows its text only as text.
 // Links made before time, tz, ex and pts existed still work: every exercise, 1 point, 23:59 UTC.
+// Checkpoints that count are in cp (chapter/id, comma-separated) and cpts (their points); a link
+// without cp counts none (links made before checkpoints could be assigned never asked for any).
 import { isTimeZone, zonedInstant } from './settings.ts';
 
 export interface CountedExercise {
+  chapter: string;
+  id: string;
+  points: number;
+}
+
+export interface CountedCheckpoint {
   chapter: string;
   id: string;
   points: number;
@@ -21,12 +29,14 @@ export interface Assignment {
   time: string; // HH:MM, 24-hour, in timeZone
   timeZone: string; // an IANA zone such as Europe/Paris
   exercises: CountedExercise[]; // the lesson's exercises that count, in order
+  checkpoints?: CountedCheckpoint[]; // the lesson's checkpoints that count, in order (absent: none)
 }
 
 // what readAssignment needs to know of a lesson
 export interface LessonExercises {
   id: string;
   exercises: readonly { chapter: string; id: string }[];
+  checkpoints?: readonly { chapter: string; id: string }[];
 }
 
 export const LIMITS = { className: 100, note: 1000, points: 1000 };
@@ -42,6 +52,7 @@ export function assignmentLink(pageUrl: string, a: Assignment): string {
   const url = new URL(pageUrl);
   const params: [string, string][] = [['lesson', a.lesson], ['class', a.className], ['due', a.due], ['time', a.time], ['tz', a.timeZone]];
   if (a.exercises.length > 0) params.push(['ex', a.exercises.map(exerciseKey).join(',')], ['pts', a.exercises.map((e) => String(e.points)).join(',')]);
+  if (a.checkpoints && a.checkpoints.length > 0) params.push(['cp', a.checkpoints.map(exerciseKey).join(',')], ['cpts', a.checkpoints.map((c) => String(c.points)).join(',')]);
   if (a.note) params.push(['note', a.note]);
   url.search = params.map(([k, v]) => `${k}=${encode(v)}`).join('&');
   return url.toString();
@@ -97,9 +108,24 @@ export function readAssignment(search: string, lessons: readonly LessonExercises
     if (points === null) return bad(`This link's points for "${exerciseKey(e)}" are not a number from 0 to ${LIMITS.points} ("${pointsText[i]}").`);
     exercises.push({ chapter: e.chapter, id: e.id, points });
   }
+  let checkpoints: CountedCheckpoint[] | undefined;
+  if (q.has('cp')) {
+    checkpoints = [];
+    const keys = (q.get('cp') ?? '').split(',');
+    const pts = (q.get('cpts') ?? '').split(',');
+    if (pts.length !== keys.length) return bad(`This link gives ${pts.length} point value${pts.length === 1 ? '' : 's'} ("cpts") for ${keys.length} checkpoint${keys.length === 1 ? '' : 's'}.`);
+    for (const [i, key] of keys.entries()) {
+      const checkpoint = (lesson.checkpoints ?? []).find((c) => exerciseKey(c) === key);
+      if (!checkpoint) return bad(`This link names a checkpoint that is not in the lesson "${lesson.id}" ("${key}").`);
+      if (checkpoints.some((c) => exerciseKey(c) === key)) return bad(`This link names the checkpoint "${key}" twice.`);
+      const points = readPoints(pts[i]);
+      if (points === null) return bad(`This link's points for the checkpoint "${key}" are not a number from 0 to ${LIMITS.points} ("${pts[i]}").`);
+      checkpoints.push({ chapter: checkpoint.chapter, id: checkpoint.id, points });
+    }
+  }
   const className = (q.get('class') ?? '').slice(0, LIMITS.className);
   const note = (q.get('note') ?? '').slice(0, LIMITS.note);
-  return { assignment: { lesson: lesson.id, className, note, due, time, timeZone, exercises } };
+  return { assignment: { lesson: lesson.id, className, note, due, time, timeZone, exercises, ...(checkpoints ? { checkpoints } : {}) } };
 }
 
 export const dueInstant = (a: Pick<Assignment, 'due' | 'time' | 'timeZone'>): number => zonedInstant(a.due, a.time, a.timeZone);

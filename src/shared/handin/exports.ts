@@ -4,7 +4,7 @@
 // break (RFC 4180), CRLF line ends, UTF-8 without a BOM (Canvas and Moodle read UTF-8 without
 // one; Canvas's own export adds one only behind a feature flag, for Excel), and text cells that
 // a spreadsheet would run as a formula disarmed with a leading apostrophe. Points stay numbers.
-import type { ExerciseScore, GradedRow, GradeSheet } from './sheet.ts';
+import type { CheckpointScore, ExerciseScore, GradedRow, GradeSheet } from './sheet.ts';
 
 type Cell = string | number | null;
 
@@ -55,6 +55,9 @@ const checkSummary = (e: ExerciseScore) => {
 // one line per exercise, then lateness and flags: the feedback a student reads
 const lateLine = (row: GradedRow): string[] => (row.late ? [`Late by ${row.late.days} day${row.late.days === 1 ? '' : 's'}: -${number(row.late.penaltyPercent)}%`] : []);
 
+// a checkpoint in the feedback: the question, the points, and right or wrong (never the right answer)
+const checkpointLine = (c: CheckpointScore) => `Checkpoint: ${c.title}: ${number(c.points)}/${number(c.max)} (${c.state === 'missing' ? 'not answered' : c.state})${c.flags.length > 0 ? ` [${c.flags.join('; ')}]` : ''}`;
+
 export function feedbackLines(row: GradedRow): string[] {
   const lines = row.exercises.map((e) => {
     const failed = checkSummary(e);
@@ -64,6 +67,7 @@ export function feedbackLines(row: GradedRow): string[] {
       e.flags.length > 0 ? ` [${e.flags.join('; ')}]` : '',
     ].join('');
   });
+  for (const c of row.checkpoints ?? []) lines.push(checkpointLine(c));
   lines.push(...lateLine(row));
   if (row.flags.length > 0) lines.push(`Flags: ${row.flags.join('; ')}`);
   lines.push(`Total: ${number(row.points)}/${number(row.max)}`);
@@ -94,18 +98,27 @@ function exerciseColumns(sheet: GradeSheet): { key: string; title: string }[] {
   return [...seen].map(([key, title]) => ({ key, title }));
 }
 
-const allFlags = (row: GradedRow) => [...row.flags, ...row.exercises.flatMap((e) => e.flags.map((f) => `${e.title}: ${f}`))];
+// every checkpoint any row has, in the order first met
+function checkpointColumns(sheet: GradeSheet): { key: string; title: string }[] {
+  const seen = new Map<string, string>();
+  for (const row of sheet.rows) for (const c of row.checkpoints ?? []) if (!seen.has(c.key)) seen.set(c.key, c.title);
+  return [...seen].map(([key, title]) => ({ key, title }));
+}
+
+const allFlags = (row: GradedRow) => [...row.flags, ...row.exercises.flatMap((e) => e.flags.map((f) => `${e.title}: ${f}`)), ...(row.checkpoints ?? []).flatMap((c) => c.flags.map((f) => `checkpoint ${c.key}: ${f}`))];
 
 export function plainCsv(sheet: GradeSheet): string {
   const exercises = exerciseColumns(sheet);
+  const checkpoints = checkpointColumns(sheet);
   return csv([
-    ['Email', 'Name', 'Points', 'Max', ...exercises.map((e) => `${e.title} (${e.key})`), 'Late days', 'Late penalty %', 'Flags'],
+    ['Email', 'Name', 'Points', 'Max', ...exercises.map((e) => `${e.title} (${e.key})`), ...checkpoints.map((c) => `Checkpoint ${c.key}`), 'Late days', 'Late penalty %', 'Flags'],
     ...sheet.rows.map((row) => [
       row.identity.email ?? '',
       row.identity.name,
       row.points,
       row.max,
       ...exercises.map((x) => row.exercises.find((e) => e.key === x.key)?.points ?? null),
+      ...checkpoints.map((x) => row.checkpoints?.find((c) => c.key === x.key)?.points ?? null),
       row.late?.days ?? 0,
       row.late?.penaltyPercent ?? 0,
       allFlags(row).join('; '),
@@ -176,6 +189,17 @@ export function gradescopeResults(row: GradedRow, sheet: GradeSheet): Gradescope
     output: [`${sheet.lesson.title}: ${row.identity.name}`, ...summary].join('\n'),
     output_format: 'text',
     visibility: 'visible',
-    tests: row.exercises.flatMap(exerciseTests),
+    tests: [
+      ...row.exercises.flatMap(exerciseTests),
+      ...(row.checkpoints ?? []).map((c, i) => ({
+        name: `Checkpoint: ${c.title}`,
+        number: `${row.exercises.length + i + 1}`,
+        score: round2(c.points),
+        max_score: round2(c.max),
+        status: c.state === 'right' ? ('passed' as const) : ('failed' as const),
+        output: c.state === 'missing' ? 'not answered' : `your answer: ${c.answer} (${c.state})`,
+        visibility: 'visible' as const,
+      })),
+    ],
   };
 }

@@ -15,6 +15,9 @@ export interface GradingSettings {
   lesson: string;
   className: string;
   exercises: { chapter: string; id: string; points: number }[];
+  // the checkpoints that count and their points; absent (files made before checkpoints could be
+  // graded): none count
+  checkpoints?: { chapter: string; id: string; points: number }[];
   due: { date: string; time: string; timeZone: string }; // YYYY-MM-DD, HH:MM, an IANA zone such as Europe/Paris
   late: LateRule;
   lmsAssignment: { name: string; id: string | null }; // Canvas's column is "<name> (<id>)"
@@ -78,12 +81,15 @@ export function parseSettings(text: string): GradingSettings {
   };
   if (typeof data.lesson !== 'string' || data.lesson === '') fail('lesson', 'needs a lesson id');
   if (typeof data.className !== 'string') fail('className', 'needs text');
-  if (!Array.isArray(data.exercises) || data.exercises.length === 0) fail('exercises', 'needs at least one exercise');
-  (data.exercises as unknown[]).forEach((e, i) => {
-    if (!isRecord(e) || typeof e.chapter !== 'string' || typeof e.id !== 'string') fail(`exercises[${i}]`, 'needs chapter and id');
-    const points = (e as Record<string, unknown>).points;
-    if (typeof points !== 'number' || !Number.isFinite(points) || points < 0) fail(`exercises[${i}].points`, 'needs a number of points, 0 or more');
-  });
+  if (data.checkpoints !== undefined && !Array.isArray(data.checkpoints)) fail('checkpoints', 'needs a list of checkpoints');
+  const checkpointCount = Array.isArray(data.checkpoints) ? data.checkpoints.length : 0;
+  if (!Array.isArray(data.exercises) || (data.exercises.length === 0 && checkpointCount === 0)) fail('exercises', 'needs at least one exercise');
+  for (const field of ['exercises', 'checkpoints'])
+    ((data[field] ?? []) as unknown[]).forEach((e, i) => {
+      if (!isRecord(e) || typeof e.chapter !== 'string' || typeof e.id !== 'string') fail(`${field}[${i}]`, 'needs chapter and id');
+      const points = (e as Record<string, unknown>).points;
+      if (typeof points !== 'number' || !Number.isFinite(points) || points < 0) fail(`${field}[${i}].points`, 'needs a number of points, 0 or more');
+    });
   const due = data.due;
   if (!isRecord(due) || typeof due.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(due.date)) fail('due.date', 'needs YYYY-MM-DD');
   const { time, timeZone } = due as Record<string, unknown>;
@@ -101,13 +107,15 @@ export function parseSettings(text: string): GradingSettings {
 
 // settings for a lesson when the instructor has none: every exercise one point, due at the end of
 // the day given, in UTC, late work graded as usual
-export function defaultSettings(lesson: { id: string; title: string; exercises: { chapter: string; id: string }[] }, dueDate: string): GradingSettings {
+// (and its checkpoints at the points the lesson gives them)
+export function defaultSettings(lesson: { id: string; title: string; exercises: { chapter: string; id: string }[]; checkpoints?: { chapter: string; id: string; points: number }[] }, dueDate: string): GradingSettings {
   return {
     format: 'annotated-microgpt-grading',
     version: 1,
     lesson: lesson.id,
     className: '',
     exercises: lesson.exercises.map((e) => ({ ...e, points: 1 })),
+    ...(lesson.checkpoints?.length ? { checkpoints: lesson.checkpoints.map((c) => ({ chapter: c.chapter, id: c.id, points: c.points })) } : {}),
     due: { date: dueDate, time: '23:59', timeZone: 'UTC' },
     late: { rule: 'none', percentPerDay: 0, maxDays: 0 },
     lmsAssignment: { name: lesson.title, id: null },

@@ -27,6 +27,19 @@ export interface ExerciseScore {
   flags: string[]; // e.g. "solution shown", "same as the book's solution", "changed since hand-in"
 }
 
+// a checkpoint's answer, checked again on the instructor's side
+export interface CheckpointScore {
+  key: string; // chapter/id
+  title: string; // the question
+  points: number; // awarded, before any late penalty
+  max: number;
+  state: 'right' | 'wrong' | 'missing';
+  answer: string | null; // the student's answer, as shown
+  note: string; // what it was checked against ("right", "wrong for ada@…", "not answered")
+  variant: boolean; // drawn for each student
+  flags: string[]; // e.g. "the student's page had shown right"
+}
+
 export interface GradedRow {
   identity: Identity;
   file: string;
@@ -35,6 +48,7 @@ export interface GradedRow {
   points: number; // after the late penalty, rounded to 2 decimals
   max: number;
   exercises: ExerciseScore[];
+  checkpoints?: CheckpointScore[]; // absent: the lesson counted none
   flags: string[]; // e.g. "latest of 2 hand-ins", "identity from the file only"
 }
 

@@ -23,6 +23,18 @@ export interface SubmittedExercise {
   version: string; // the exercise's book version in the student's browser ('' when unknown)
 }
 
+// a counted checkpoint as handed in: the answer itself, which the grader checks again; what the
+// student's page said of it is kept for the record and never trusted
+export interface SubmittedCheckpoint {
+  chapter: string;
+  id: string;
+  answer: string | string[] | null; // typed text, a choice's index, a line number, the steps in order; null: never answered
+  correct: boolean; // as the student's page reported it; the grader checks the answer anyway
+  answeredAt: string | null; // when last checked
+  tries: number; // answers checked
+  identity: string | null; // a question drawn for each reader: the email or login it was drawn for (the grader uses its own)
+}
+
 export interface Submission {
   format: 'annotated-microgpt-submission';
   version: 2;
@@ -31,6 +43,7 @@ export interface Submission {
   exportedAt: string; // ISO time
   readings: { chapter: string; section: string | null; read: boolean }[];
   exercises: SubmittedExercise[];
+  checkpoints?: SubmittedCheckpoint[]; // absent in files made before checkpoints could be handed in
   checksum: string;
 }
 
@@ -48,9 +61,14 @@ async function sha256(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-// what the checksum covers: every field but itself, in a fixed order (key order in the file is free)
+// what the checksum covers: every field but itself, in a fixed order (key order in the file is free);
+// the checkpoints only when the file has them, so files made before them still check
 function checksummed(s: Omit<Submission, 'checksum'>): string {
   const a = s.assignment;
+  const checkpoints =
+    s.checkpoints === undefined && a.checkpoints === undefined
+      ? []
+      : [[(a.checkpoints ?? []).map((c) => [c.chapter, c.id, c.points]), (s.checkpoints ?? []).map((c) => [c.chapter, c.id, c.answer, c.correct, c.answeredAt, c.tries, c.identity])]];
   return JSON.stringify([
     s.format,
     s.version,
@@ -59,6 +77,7 @@ function checksummed(s: Omit<Submission, 'checksum'>): string {
     s.exportedAt,
     s.readings.map((r) => [r.chapter, r.section, r.read]),
     s.exercises.map((e) => [e.chapter, e.id, e.code, e.passed, e.passedAt, e.attempts, e.hintsOpened, e.solutionShownAt, e.version]),
+    ...checkpoints,
   ]);
 }
 
@@ -86,6 +105,9 @@ const isExerciseV1 = (e: unknown): e is Record<string, unknown> =>
 const isExercise = (e: unknown) =>
   isExerciseV1(e) && isCount(e.attempts) && isCount(e.hintsOpened) && (e.solutionShownAt === null || isTime(e.solutionShownAt)) && typeof e.version === 'string';
 const isCounted = (e: unknown) => isRecord(e) && typeof e.chapter === 'string' && typeof e.id === 'string' && typeof e.points === 'number' && Number.isFinite(e.points) && e.points >= 0;
+const isAnswer = (x: unknown) => x === null || typeof x === 'string' || (Array.isArray(x) && x.every((s) => typeof s === 'string'));
+const isCheckpoint = (c: unknown) =>
+  isRecord(c) && typeof c.chapter === 'string' && typeof c.id === 'string' && isAnswer(c.answer) && typeof c.correct === 'boolean' && (c.answeredAt === null || isTime(c.answeredAt)) && isCount(c.tries) && (c.identity === null || typeof c.identity === 'string');
 const isReading = (r: unknown) => isRecord(r) && typeof r.chapter === 'string' && (r.section === null || typeof r.section === 'string') && typeof r.read === 'boolean';
 
 function checkAssignment(a: unknown, version: 1 | 2): asserts a is Record<string, unknown> {
@@ -97,7 +119,7 @@ function checkAssignment(a: unknown, version: 1 | 2): asserts a is Record<string
     isDate(a.due) &&
     typeof a.note === 'string' &&
     (version === 1 ||
-      (typeof a.time === 'string' && isClock(a.time) && typeof a.timeZone === 'string' && isTimeZone(a.timeZone) && Array.isArray(a.exercises) && a.exercises.every(isCounted)));
+      (typeof a.time === 'string' && isClock(a.time) && typeof a.timeZone === 'string' && isTimeZone(a.timeZone) && Array.isArray(a.exercises) && a.exercises.every(isCounted) && (a.checkpoints === undefined || (Array.isArray(a.checkpoints) && a.checkpoints.every(isCounted)))));
   if (!ok) throw new SubmissionError('the "assignment" field is missing or malformed');
 }
 
@@ -124,6 +146,7 @@ export async function parseSubmission(text: string): Promise<ParsedSubmission> {
   if (!isTime(data.exportedAt)) throw new SubmissionError('"exportedAt" is not a time');
   if (!Array.isArray(data.readings) || !data.readings.every(isReading)) throw new SubmissionError('the "readings" field is missing or malformed');
   if (!Array.isArray(data.exercises) || !data.exercises.every(version === 1 ? isExerciseV1 : isExercise)) throw new SubmissionError('the "exercises" field is missing or malformed');
+  if (version === 2 && data.checkpoints !== undefined && (!Array.isArray(data.checkpoints) || !data.checkpoints.every(isCheckpoint))) throw new SubmissionError('the "checkpoints" field is malformed');
   if (typeof data.checksum !== 'string') throw new SubmissionError('the checksum is missing');
   const sum = version === 1 ? checksummedV1(data, a) : checksummed(data as unknown as Submission);
   if ((await sha256(sum)) !== data.checksum) throw new SubmissionError('the file was changed after it was exported (its checksum does not match)');
@@ -136,7 +159,16 @@ function pick(s: Submission, legacy: boolean): ParsedSubmission {
   return {
     format: s.format,
     version: 2,
-    assignment: { lesson: a.lesson, className: a.className, note: a.note, due: a.due, time: a.time, timeZone: a.timeZone, exercises: a.exercises.map((e) => ({ chapter: e.chapter, id: e.id, points: e.points })) },
+    assignment: {
+      lesson: a.lesson,
+      className: a.className,
+      note: a.note,
+      due: a.due,
+      time: a.time,
+      timeZone: a.timeZone,
+      exercises: a.exercises.map((e) => ({ chapter: e.chapter, id: e.id, points: e.points })),
+      ...(a.checkpoints ? { checkpoints: a.checkpoints.map((c) => ({ chapter: c.chapter, id: c.id, points: c.points })) } : {}),
+    },
     student: { name: s.student.name, email: s.student.email },
     exportedAt: s.exportedAt,
     readings: s.readings.map((r) => ({ chapter: r.chapter, section: r.section ?? null, read: r.read })),
@@ -151,6 +183,9 @@ function pick(s: Submission, legacy: boolean): ParsedSubmission {
       solutionShownAt: e.solutionShownAt,
       version: e.version,
     })),
+    ...(s.checkpoints
+      ? { checkpoints: s.checkpoints.map((c) => ({ chapter: c.chapter, id: c.id, answer: Array.isArray(c.answer) ? [...c.answer] : c.answer, correct: c.correct, answeredAt: c.answeredAt, tries: c.tries, identity: c.identity })) }
+      : {}),
     checksum: s.checksum,
     legacy,
   };
