@@ -32,6 +32,10 @@ test('multiple choice: a wrong choice says why it is wrong, a retry with the rig
   expect(JSON.parse(saved!).checkpoints['tokenizer/astral-tokens']).toMatchObject({ tries: 2 });
   await page.reload();
   await expect(page.locator('#checkpoint-astral-tokens .checkpoint-done')).toBeVisible();
+  // the home page counts it, in the summary and beside the chapter
+  await page.goto('/');
+  await expect(page.locator('.progress-summary')).toContainText(/, 1 of \d+ checkpoints answered\./);
+  await expect(page.locator('.chapter-list li[data-chapter="tokenizer"] .chapter-progress')).toContainText(/1 of \d+ checkpoints answered/);
 });
 
 test('predict the output: a foreseen wrong prediction is explained, the right one leads to the cell', async ({ page }) => {

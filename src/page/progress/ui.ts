@@ -8,9 +8,10 @@ import { lastChapterKey, readItem, writeItem } from '../storage.ts';
 interface PanelData {
   chapters: { slug: string; title: string; href: string }[];
   exercises: { key: string; title: string }[];
+  checkpoints: { key: string }[];
 }
 
-const exercisesOf = (slug: string, keys: { key: string }[]) => keys.filter((e) => e.key.startsWith(`${slug}/`));
+const inChapter = (slug: string, keys: { key: string }[]) => keys.filter((e) => e.key.startsWith(`${slug}/`));
 
 // where to go on: the chapter last opened unless it was read to its end, then the first unread after it
 function nextChapter(chapters: PanelData['chapters'], progress: Progress): PanelData['chapters'][number] | null {
@@ -23,9 +24,15 @@ function nextChapter(chapters: PanelData['chapters'], progress: Progress): Panel
 function markChapterList(data: PanelData, progress: Progress): void {
   for (const li of document.querySelectorAll<HTMLElement>('.chapter-list [data-chapter]')) {
     const slug = li.dataset.chapter!;
-    const exercises = exercisesOf(slug, data.exercises);
+    const exercises = inChapter(slug, data.exercises);
     const passed = exercises.filter((e) => progress.exercises[e.key]).length;
-    const parts = [...(progress.chapters[slug] ? ['read'] : []), ...(exercises.length > 0 ? [`${passed} of ${exercises.length} exercise${exercises.length === 1 ? '' : 's'} passed`] : [])];
+    const questions = inChapter(slug, data.checkpoints);
+    const answered = questions.filter((q) => progress.checkpoints?.[q.key]).length;
+    const parts = [
+      ...(progress.chapters[slug] ? ['read'] : []),
+      ...(exercises.length > 0 ? [`${passed} of ${exercises.length} exercise${exercises.length === 1 ? '' : 's'} passed`] : []),
+      ...(questions.length > 0 ? [`${answered} of ${questions.length} checkpoint${questions.length === 1 ? '' : 's'} answered`] : []),
+    ];
     li.querySelector('.chapter-progress')?.remove();
     if (parts.length === 0) continue;
     const mark = document.createElement('span');
@@ -62,7 +69,8 @@ export function setUpProgressPanel(): void {
     if (problem) say(problem);
     const read = chapters.filter((c) => progress.chapters[c.slug]).length;
     const passed = exercises.filter((e) => progress.exercises[e.key]).length;
-    summary.textContent = `${read} of ${chapters.length} chapters read, ${passed} of ${exercises.length} exercises passed.`;
+    const answered = data.checkpoints.filter((q) => progress.checkpoints?.[q.key]).length;
+    summary.textContent = `${read} of ${chapters.length} chapters read, ${passed} of ${exercises.length} exercises passed, ${answered} of ${data.checkpoints.length} checkpoints answered.`;
     panel.dataset.read = String(read);
     panel.dataset.passed = String(passed);
     const next = nextChapter(chapters, progress);
