@@ -1,5 +1,3 @@
-// (In src/shared/ since the graders check answers with it too; src/page/checkpoints/seal.ts
-// re-exports it for the page.)
 // Checkpoint answers as the page holds them: never in plain text, only as salted SHA-256 hashes of
 // normalised answers, each beside a "box" (AES-GCM) holding the feedback for that answer, whose key
 // is derived from the answer itself. The build seals (src/build/checkpoints/seal-data.ts); the page

@@ -8,7 +8,7 @@ import { outputText } from '../../shared/compare.ts';
 import { checkSourceTag } from '../literate/remark-literate.ts';
 import { readEngineFile, regionLines } from '../literate/regions.ts';
 import { type Chapter, type Checkpoint, DEFAULT_TIMEOUT_MS, type Place, where } from '../book/model.ts';
-import { acceptedGridPoints, normaliseText } from '../../page/checkpoints/seal.ts';
+import { acceptedGridPoints, normaliseText } from '../../shared/checkpoint-seal.ts';
 import { evaluateAnswer, variantProgram, variantSeed } from '../../shared/checkpoint-answers.ts';
 
 export type RunCode = (input: CellInput, timeoutMs: number) => Promise<Pick<CellResult, 'output' | 'error'>>;

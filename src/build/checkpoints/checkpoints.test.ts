@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadBook, parseChapter } from '../book/book.ts';
 import { BookError } from '../book/model.ts';
-import { acceptedGridPoints, gridPoint, normaliseText, numberKey, openAnswer, orderKey, parseNumber, positionKey } from '../../page/checkpoints/seal.ts';
+import { acceptedGridPoints, gridPoint, normaliseText, numberKey, openAnswer, orderKey, parseNumber, positionKey } from '../../shared/checkpoint-seal.ts';
 import { evaluateAnswer, formatProblem, type RunCode } from './answers.ts';
 import { checkCheckpoints } from './check.ts';
 import { allKinds, chapterWith, checkpoint, vocabCell } from './fixtures.ts';

@@ -9,7 +9,7 @@ import { loadProgress, markCheckpointAnswered } from '../progress/store.ts';
 // What only Check or a variant needs is loaded when it is needed, not with every chapter.
 import type { CheckpointAnswerValue } from '../../shared/checkpoint-answers.ts';
 import type { CheckpointPageData } from './data.ts';
-import { type Feedback, normaliseText, openAnswer, parseNumber, positionKey } from './seal.ts';
+import { type Feedback, normaliseText, openAnswer, parseNumber, positionKey } from '../../shared/checkpoint-seal.ts';
 import type { Drawn } from './variant.ts';
 
 // `code` in backticks as <code>, the rest as text
