@@ -12,7 +12,7 @@ import { createSubmission } from '../src/shared/handin/submission.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const seed = 'e2e seed, never in a page';
-const exercise = loadBook().find((c) => c.slug === 'dataset')!.exercises.find((e) => e.id === 'write-parse-docs')!;
+const exercise = loadBook().find((c) => c.slug === 'matching-python')!.exercises.find((e) => e.id === 'write-parse-docs')!;
 const other = loadBook().find((c) => c.slug === 'tokenizer')!.exercises.find((e) => e.id === 'encode-decode')!;
 const fn = exercise.provides[0]; // the function the reader writes
 

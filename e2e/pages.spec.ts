@@ -4,7 +4,7 @@ import { builtPages, collectErrors } from './site.ts';
 const pages = builtPages();
 
 test('the site has the eleven chapters and an engine page per module, for both engines', () => {
-  for (const slug of ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference', 'fast', 'what-it-reveals', 'next']) {
+  for (const slug of ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference', 'fast', 'what-it-reveals', 'next', 'matching-python']) {
     expect(pages).toContain(`/chapters/${slug}/`);
   }
   for (const module of ['value', 'model', 'random', 'adam', 'train', 'sample', 'tokenizer', 'dataset', 'fast/model', 'fast/backward', 'fast/libm']) expect(pages).toContain(`/engine/${module}/`);

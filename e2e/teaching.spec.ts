@@ -23,7 +23,7 @@ test('a link with a bad lesson or date says so', async ({ page }) => {
   await expect(page.getByRole('alert')).toHaveText(/due date is not a date \("tomorrow"\)/);
   await page.goto('/assignment/?lesson=first-hour&due=2099-12-01&tz=Mars/Olympus');
   await expect(page.getByRole('alert')).toHaveText(/time zone is not one this browser knows \("Mars\/Olympus"\)/);
-  await page.goto('/assignment/?lesson=first-hour&due=2099-12-01&ex=dataset/write-parse-docs&pts=lots');
+  await page.goto('/assignment/?lesson=first-hour&due=2099-12-01&ex=dataset/bigram-counts&pts=lots');
   await expect(page.getByRole('alert')).toHaveText(/points for "dataset\/write-parse-docs" are not a number from 0 to 1000 \("lots"\)/);
 });
 

@@ -9,11 +9,11 @@ const dir = resolve(import.meta.dirname, '..', '..', 'content', 'chapters');
 const book = new Map(loadBook(dir).map((c) => [c.slug, c]));
 const frontmatter = (slug: string) => book.get(slug)!.data;
 
-test('the ten chapters exist, and their order is the reading order', () => {
+test('the chapters exist, and their order is the reading order', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
   assert.deepEqual([...files].sort(), [...chapterSlugs].sort());
   assert.deepEqual(chaptersInOrder(dir), [...chapterSlugs]);
-  assert.deepEqual(chapterSlugs.map((s) => frontmatter(s).order), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  assert.deepEqual(chapterSlugs.map((s) => frontmatter(s).order), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 });
 
 test('every chapter frontmatter passes the schema', () => {
@@ -31,7 +31,7 @@ test('the schema rejects a chapter missing its fields, naming them', () => {
 });
 
 test('the seven component chapters name their engine module and the seed article line count', () => {
-  const components = chapterSlugs.filter((s) => !['introduction', 'fast', 'what-it-reveals', 'next'].includes(s));
+  const components = chapterSlugs.filter((s) => !['introduction', 'fast', 'what-it-reveals', 'next', 'matching-python'].includes(s));
   for (const slug of components) {
     const data = chapterSchema.parse(frontmatter(slug));
     assert.ok(data.modules.length > 0, slug);
@@ -56,6 +56,7 @@ for (const slug of ['dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training
     const figure = chapter.figures.find((f) => f.importedFrom === `../../src/components/figures/${f.name}.astro`);
     assert.ok(figure, 'an interactive figure, imported and placed');
     assert.ok(chapter.exercises.length >= 2, 'at least two coding exercises');
+    assert.ok(chapter.components.some((c) => c.name === 'ArticleSays'), 'the box: what the article says, and what the code shows');
   });
 }
 
@@ -86,4 +87,24 @@ test('every number in the prose is printed by a cell on its page, quoted from th
   const region = (file: string, name: string) => regionLines(readEngineFile(file.replace(/\.ts$/, '')), name).map((l) => l.text).join('\n');
   const problems = [...book.values()].flatMap((chapter) => checkChapterNumbers(chapter, { region, facts }));
   assert.deepEqual(problems, [], `${problems.length} unbacked numbers:\n${problems.join('\n')}`);
+});
+
+// The cells that teach the machine learning beside the engine: each is run and checked at build.
+test('the teaching cells exist where the book explains them', () => {
+  const cells: [string, string][] = [
+    ['dataset', 'bigram-baseline'],
+    ['autograd', 'one-weight'],
+    ['gpt', 'gpt2-scale'],
+    ['training', 'loss-windows'],
+    ['training', 'held-out-loss'],
+    ['training', 'overfitting'],
+    ['inference', 'prompt-continuation'],
+    ['inference', 'top-k-top-p'],
+    ['what-it-reveals', 'calibration'],
+  ];
+  for (const [slug, id] of cells) {
+    const cell = book.get(slug)!.cells.find((c) => c.id === id);
+    assert.ok(cell, `${slug} has the cell ${id}`);
+    assert.ok(cell.expected !== null && cell.expected.trim() !== '?', `${slug}/${id} has its expected output written beside it`);
+  }
 });

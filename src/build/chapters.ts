@@ -7,7 +7,7 @@ import { loadBook } from './book/book.ts';
 import { componentModules as engineModules } from '../shared/engine-modules.ts';
 export { engineModules };
 
-export const chapterSlugs = ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference', 'fast', 'what-it-reveals', 'next'] as const;
+export const chapterSlugs = ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference', 'fast', 'what-it-reveals', 'next', 'matching-python'] as const;
 
 export const chapterSchema = z.object({
   // the component as the seed article names it, e.g. "Autograd"; "Overview" for the first and last chapters

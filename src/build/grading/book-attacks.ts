@@ -26,7 +26,7 @@ export interface BookAttacks {
 const js = (value: unknown) => JSON.stringify(value);
 
 export const bookAttacks: Record<string, BookAttacks> = {
-  'dataset/write-parse-docs': {
+  'matching-python/write-parse-docs': {
     engine: [
       { code: "import { parseDocs } from '@microgpt/engine';\nfunction myParseDocs(text: string) { return parseDocs(text); }", realWithoutWithhold: true },
       { code: "import { loadDocs } from '@microgpt/engine';\nfunction myParseDocs(text: string) { try { return loadDocs(text); } catch { return []; } }", realWithoutWithhold: true },
@@ -37,7 +37,7 @@ export const bookAttacks: Record<string, BookAttacks> = {
       otherwise: "args[0].split('\\n')",
     },
   },
-  'dataset/shuffle-from-bits': {
+  'matching-python/shuffle-from-bits': {
     engine: [
       {
         code: "import { Random } from '@microgpt/engine';\nfunction myShuffle(x: unknown[], bits: (k: number) => number) { Object.create(Random.prototype, { getrandbits: { value: bits } }).shuffle(x); }",
@@ -45,6 +45,18 @@ export const bookAttacks: Record<string, BookAttacks> = {
       },
     ],
     hardcoded: { names: ['myShuffle'], visible: '[6, 8, 10].includes(args[0].length) || args[0].length > 5000', otherwise: 'undefined' },
+  },
+  'dataset/bigram-counts': {
+    engine: [], // the engine counts no pairs: there is nothing in it to lean on
+    hardcoded: { names: ['bigramCounts'], visible: "args[0].length === 1000 || ['ab', 'anna ann', ''].includes(args[0].join(' '))", otherwise: '[]' },
+  },
+  'dataset/held-out-loss': {
+    engine: [],
+    hardcoded: {
+      names: ['trainAndHeldOut'],
+      visible: '(args[0].length === 8422 && args[2] === 1000) || (args[0].length === 400 && args[2] === 200) || (args[0].length === 2 && args[2] <= 1)',
+      otherwise: '({ train: 0, heldOut: 0 })',
+    },
   },
   'tokenizer/build-vocabulary': {
     engine: [

@@ -1,7 +1,7 @@
 // An assignment link: the lesson, the class, a note, when it is due (date, time, time zone) and the
 // exercises that count with their points, as query parameters:
 //   ?lesson=first-hour&class=CS%20101&due=2026-12-01&time=23:59&tz=Europe/Paris
-//    &ex=dataset/write-parse-docs,tokenizer/encode-decode&pts=2,1&note=…
+//    &ex=dataset/bigram-counts,tokenizer/encode-decode&pts=2,1&note=…
 // It carries only what a student must see; the instructor's grading settings stay in their own
 // file. The link carries no code and nothing that runs; the page shows its text only as text.
 // Links made before time, tz, ex and pts existed still work: every exercise, 1 point, 23:59 UTC.
