@@ -8,19 +8,23 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadBook } from '../src/build/book/book.ts';
+import { loadLessons } from '../src/build/lessons/book.ts';
 import { createSubmission } from '../src/shared/handin/submission.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const seed = 'e2e seed, never in a page';
-const exercise = loadBook().find((c) => c.slug === 'matching-python')!.exercises.find((e) => e.id === 'write-parse-docs')!;
-const other = loadBook().find((c) => c.slug === 'tokenizer')!.exercises.find((e) => e.id === 'encode-decode')!;
-const fn = exercise.provides[0]; // the function the reader writes
+const exercise = loadBook().find((c) => c.slug === 'tokenizer')!.exercises.find((e) => e.id === 'encode-decode')!;
+const other = loadBook().find((c) => c.slug === 'dataset')!.exercises.find((e) => e.id === 'bigram-counts')!;
+// every function the reader writes, answering nothing
+// the grade table has one column per exercise of the lesson, in the lesson's order
+const column = loadLessons().find((l) => l.id === 'first-hour')!.exercises.findIndex((e) => e.chapter === exercise.chapter && e.id === exercise.id);
+const nothing = exercise.provides.map((fn) => `function ${fn}(...args: any[]): any { return []; }`).join('\n');
 
 const attacks: Record<string, string> = {
-  patcher: `Object.is = () => true;\n(Array.prototype as any).every = () => true;\nfunction ${fn}(text: string): string[] { return []; }`,
-  wrapper: `const g = globalThis as any;\nconst real = g.postMessage;\ng.postMessage = (m: any) => real && real({ ...m, result: { ...m.result, passed: true } });\nif (typeof self !== 'undefined') (self as any).postMessage = g.postMessage;\nfunction ${fn}(text: string): string[] { return []; }`,
-  rebinder: `require = ((name: string) => ({ check() {}, expectEqual() {}, expectTrue() {} })) as any;\nfunction ${fn}(text: string): string[] { return []; }`,
-  reexporter: `import { parseDocs } from '@microgpt/engine';\nfunction ${fn}(text: string): string[] { return parseDocs(text); }`,
+  patcher: `Object.is = () => true;\n(Array.prototype as any).every = () => true;\n${nothing}`,
+  wrapper: `const g = globalThis as any;\nconst real = g.postMessage;\ng.postMessage = (m: any) => real && real({ ...m, result: { ...m.result, passed: true } });\nif (typeof self !== 'undefined') (self as any).postMessage = g.postMessage;\n${nothing}`,
+  rebinder: `require = ((name: string) => ({ check() {}, expectEqual() {}, expectTrue() {}, expectThrows() {} })) as any;\n${nothing}`,
+  reexporter: `import { Tokenizer } from '@microgpt/engine';\nconst t = new Tokenizer(docs);\nfunction myEncode(text: string): number[] { return t.encode(text); }\nfunction myDecode(ids: number[]): string { return t.decode(ids); }`,
 };
 
 async function handIn(name: string, code: string | null) {
@@ -43,7 +47,7 @@ test('a batch of attacks, then an honest failing hand-in: every attacker fails, 
   await page.getByLabel('Seed for the grading checks').fill(seed);
   await page.getByLabel('Hand-in files').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
   await expect(page.locator('.grade-status')).toContainText(`Graded ${files.length} students`, { timeout: 90_000 });
-  const mark = (who: string) => page.locator('.grade-table tbody tr', { has: page.getByRole('rowheader', { name: new RegExp(`^${who}`) }) }).locator('td.mark').first();
+  const mark = (who: string) => page.locator('.grade-table tbody tr', { has: page.getByRole('rowheader', { name: new RegExp(`^${who}`) }) }).locator('td.mark').nth(column);
   for (const who of [...Object.keys(attacks), 'honest']) await expect(mark(who), who).not.toHaveClass(/passed/);
   await expect(mark('solver')).toHaveClass(/passed/);
   await expect(mark('solver')).toContainText("same as the book's solution");

@@ -64,18 +64,20 @@ test('the home page maps the seven components with measured line counts', async 
 test('each component chapter shows its engine line count beside the seed article count', async ({ page }) => {
   for (const slug of ['dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference']) {
     await page.goto(`/chapters/${slug}/`);
-    await expect(page.locator('.component-size')).toHaveText(/In the engine: .+\.ts, \d+ lines\. In microgpt\.py: about \d+ lines\./);
+    await expect(page.locator('.component-size')).toHaveText(/In the engine: .+\.ts, \d+ lines\. The seed article counts about \d+ lines of microgpt\.py for it\./);
   }
   await page.goto('/chapters/introduction/');
   await expect(page.locator('.component-size')).toHaveCount(0);
 });
 
-test('the last chapter leads nowhere further, and the one before it leads to the last', async ({ page }) => {
+test('the appendix comes last and leads nowhere further; the closing chapter leads to it', async ({ page }) => {
   await page.goto('/chapters/what-it-reveals/');
   await expect(page.locator('.pagination-links a[rel="next"]')).toHaveAttribute('href', /\/chapters\/next\/$/);
   await page.goto('/chapters/next/');
-  await expect(page.locator('.pagination-links a[rel="next"]')).toHaveCount(0);
+  await expect(page.locator('.pagination-links a[rel="next"]')).toHaveAttribute('href', /\/chapters\/matching-python\/$/);
   await expect(page.getByRole('link', { name: 'microgpt.py' }).first()).toHaveAttribute('href', 'https://gist.github.com/karpathy/8627fe009c40f57531cb18360106ce95');
+  await page.goto('/chapters/matching-python/');
+  await expect(page.locator('.pagination-links a[rel="next"]')).toHaveCount(0);
 });
 
 test('every chapter says at its top how long it takes and what it assumes', async ({ page }) => {

@@ -24,7 +24,7 @@ test('a link with a bad lesson or date says so', async ({ page }) => {
   await page.goto('/assignment/?lesson=first-hour&due=2099-12-01&tz=Mars/Olympus');
   await expect(page.getByRole('alert')).toHaveText(/time zone is not one this browser knows \("Mars\/Olympus"\)/);
   await page.goto('/assignment/?lesson=first-hour&due=2099-12-01&ex=dataset/bigram-counts&pts=lots');
-  await expect(page.getByRole('alert')).toHaveText(/points for "dataset\/write-parse-docs" are not a number from 0 to 1000 \("lots"\)/);
+  await expect(page.getByRole('alert')).toHaveText(/points for "dataset\/bigram-counts" are not a number from 0 to 1000 \("lots"\)/);
 });
 
 test('an old link (lesson, class, due and note only) still works: every exercise, 1 point, due 23:59 UTC', async ({ page }) => {
