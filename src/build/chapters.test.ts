@@ -56,7 +56,11 @@ for (const slug of ['dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training
     const figure = chapter.figures.find((f) => f.importedFrom === `../../src/components/figures/${f.name}.astro`);
     assert.ok(figure, 'an interactive figure, imported and placed');
     assert.ok(chapter.exercises.length >= 2, 'at least two coding exercises');
-    assert.ok(chapter.components.some((c) => c.name === 'ArticleSays'), 'the box: what the article says, and what the code shows');
+    const box = chapter.components.find((c) => c.name === 'ArticleSays');
+    assert.ok(box, 'the box: what the article says, and what the code shows');
+    const end = chapter.sections.find((s) => s.place.line > box.place.line)?.place.line ?? Infinity;
+    const inBox = chapter.prose.filter((p) => p.from === 'body' && p.place.line > box.place.line && p.place.line < end).map((p) => p.value).join(' ');
+    for (const part of ['The article’s analogy', 'Where it holds', 'Where it breaks', 'What the code shows']) assert.ok(inBox.includes(part), `the box says: ${part}`);
   });
 }
 
