@@ -50,10 +50,11 @@ test('sections get the anchors the site gives headings, in document order, neste
 test('quotes, figures and frontmatter prose come from the tree, with their places', () => {
   const book = parseChapter(
     'parts',
-    chapter("import LossFigure from '../../src/components/figures/LossFigure.astro';", '', '## Quoted', '', '- <Source file="value.ts" region="backward" />', '', '<LossFigure />'),
+    chapter("import LossFigure from '../../src/components/figures/LossFigure.astro';", '', '## Quoted', '', '- <Source file="value.ts" region="backward" />', '', '<LossFigure />', '', '<Aside>', '', 'Inside *the* box.', '', '</Aside>'),
   );
   assert.deepEqual(book.quotes.map((q) => [q.module, q.region, q.section?.id, q.place.line, q.place.column]), [['value', 'backward', 'quoted', 11, 3]]);
   assert.deepEqual(book.figures.map((x) => [x.name, x.importedFrom]), [['LossFigure', '../../src/components/figures/LossFigure.astro']]);
+  assert.deepEqual(book.components.map((c) => [c.name, c.text]), [['Source', ''], ['LossFigure', ''], ['Aside', 'Inside the box.']]);
   assert.deepEqual(book.prose.filter((p) => p.from === 'frontmatter').map((p) => [p.value, p.place.line]), [['Seven cells in 2 places.', 4]]);
   assert.deepEqual([book.title, book.order], ['Nested', 3]);
 });

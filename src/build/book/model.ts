@@ -127,7 +127,7 @@ export interface Chapter {
   exercises: Exercise[];
   quotes: Quote[];
   figures: Figure[];
-  components: { name: string; place: Place }[]; // every JSX element placed, figures included
+  components: { name: string; text: string; place: Place }[]; // every JSX element placed, figures included, with the text inside it
   prose: Prose[]; // frontmatter prose first, then the body's in document order
   outputs: string[]; // every ```output block's text
   codeBlocks: { lang: string; meta: string; value: string; place: Place }[]; // every fenced block

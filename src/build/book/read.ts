@@ -187,7 +187,7 @@ export function readChapter(tree: Root, { slug, file, frontmatter }: ChapterSour
   const jsx = (node: JsxNode & Nodes) => {
     const at = place(node);
     const attributes = Object.fromEntries(node.attributes.filter((a) => a.type === 'mdxJsxAttribute' && a.name).map((a) => [a.name!, a.value ?? true]));
-    if (node.name) chapter.components.push({ name: node.name, place: at });
+    if (node.name) chapter.components.push({ name: node.name, text: toString(node), place: at });
     if (node.name === 'Source') {
       const { file: source = '', region = '' } = attributes as Record<string, unknown>;
       chapter.quotes.push({
