@@ -54,8 +54,8 @@ async function handIn(name: string, double: string, docsCode: string | null = nu
 }
 
 const slot = limit(2);
-const gradeFiles = (files: { name: string; text: string }[], seed: string | null = 'a secret') =>
-  grade({ files, lessons: [lesson], defs: [double, docs], settings: [settings], seed, run: (def, code, s) => slot(() => runSealedThread(sealedInput(def, code, s), def.timeoutMs)) });
+const gradeFiles = (files: { name: string; text: string }[], seed: string | null = 'a secret', from: 'canvas' | null = null) =>
+  grade({ files, from, lessons: [lesson], defs: [double, docs], settings: [settings], seed, run: (def, code, s) => slot(() => runSealedThread(sealedInput(def, code, s), def.timeoutMs)) });
 
 const honestFailing = 'function double(x: number): number {\n  return x + 1;\n}';
 const attacks: Record<string, string> = {
@@ -112,13 +112,13 @@ test('an answer hard-coded to the visible checks passes them, and fails the grad
   assert.ok(unseeded.lessons[0].sheet.rows[0].flags.includes('grading checks not run (no seed)'));
 });
 
-test("a resealed file with an earlier export time is still late by the LMS's mark, on the instructor's due time", async () => {
+test("a resealed file with an earlier export time is still late by the LMS's mark, on the instructor's due time, in a Canvas download", async () => {
   // exported after the due time, then edited to say noon and its checksum recomputed with the site's own code
   const forged = await handIn('Late', double.solution, docs.solution, '2026-12-01T12:00:00.000Z');
   const report = await gradeFiles([
     { name: 'latestudent_LATE_4242_999_demo-hand-in.json', text: forged },
     { name: 'ontime_4343_1000_demo-hand-in.json', text: await handIn('OnTime', double.solution, docs.solution, '2026-12-09T12:00:00.000Z') },
-  ]);
+  ], 'a secret', 'canvas');
   const rows = report.lessons[0].sheet.rows;
   const late = rows.find((r) => r.identity.name === 'Late')!;
   assert.deepEqual([late.late?.days, late.identity.lmsUserId, late.points], [1, '4242', 3.6]);
@@ -133,7 +133,8 @@ test('without an LMS, the due time is the instructor’s, in their time zone; th
   ]);
   const [row] = report.lessons[0].sheet.rows;
   assert.equal(row.file, 'second.json');
-  assert.ok(row.flags.includes('latest of 2 hand-ins'));
+  assert.ok(row.flags.includes("latest of 2 hand-ins, by the files' own export times"));
+  assert.ok(row.flags.includes("late by the file's own export time"));
   // due 23:59 in Paris is 22:59 UTC: two started days late at 10:00 UTC on the 3rd, 10% a day
   assert.deepEqual([row.late, row.points, row.max], [{ days: 2, penaltyPercent: 20 }, 3.2, 4]);
 });

@@ -73,9 +73,9 @@ async function handIn(name: string, answers: Answers, { claim = false, points = 
 }
 
 const noExercises = () => Promise.reject(new Error('no exercise should run'));
-async function gradeFiles(files: { name: string; text: string }[], withSettings = true): Promise<GradeReport> {
+async function gradeFiles(files: { name: string; text: string }[], withSettings = true, from: 'moodle' | null = null): Promise<GradeReport> {
   await defsReady;
-  return grade({ files, lessons: [lesson], defs: [], settings: withSettings ? [settings] : [], seed: null, run: noExercises, checkpoints: defs, runVariant: runVariantThread() });
+  return grade({ files, from, lessons: [lesson], defs: [], settings: withSettings ? [settings] : [], seed: null, run: noExercises, checkpoints: defs, runVariant: runVariantThread() });
 }
 const rowOf = (report: GradeReport, name: string) => report.lessons[0].sheet.rows.find((r) => r.identity.name === name)!;
 const scores = (report: GradeReport, name: string) => Object.fromEntries(rowOf(report, name).checkpoints!.map((c) => [c.key.split('/')[1], c.points]));
@@ -137,12 +137,19 @@ test("a variant is recomputed for the grader's identity: A's answer handed in by
   assert.equal(rowOf(own, bobName).checkpoints!.find((c) => c.variant)!.state, 'right');
 });
 
-test('two hand-ins under one email or login are flagged: they get the same variants', async () => {
+test('two hand-ins under one email or login are flagged: the later replaces the other, or, under two LMS users, both share variants', async () => {
   const one = await handIn('Ada', { 'your-square': await rightSquare('ada@school.example') });
   const copy = JSON.parse(one.text);
   const twin = await createSubmission({ ...copy, student: { name: 'Not Ada', email: 'ADA@school.example ' }, checksum: undefined } as never);
   const report = await gradeFiles([one, { name: 'twin.json', text: JSON.stringify(twin) }]);
-  assert.ok(rowOf(report, 'Not Ada').flags.some((f) => f.startsWith('same email or login as Ada')));
+  const { rows, replaced } = report.lessons[0].sheet;
+  assert.deepEqual(rows.map((r) => r.identity.name), ['Not Ada']);
+  assert.ok(rowOf(report, 'Not Ada').flags.includes('replaced the hand-in of Ada (Ada.json) under the same email ada@school.example'));
+  assert.deepEqual(replaced.map((r) => [r.identity.name, r.points]), [['Ada', 2]]);
+  // a Moodle download: two participants, one email, one row each
+  const moodle = await gradeFiles([{ ...one, name: 'Ada_1_assignsubmission_file_a.json' }, { name: 'Not Ada_2_assignsubmission_file_a.json', text: JSON.stringify(twin) }], true, 'moodle');
+  assert.ok(rowOf(moodle, 'Not Ada').flags.includes('same email or login (ada@school.example) as Ada (Moodle participant 1): the same variants'));
+  assert.ok(rowOf(moodle, 'Ada').flags.includes('same email or login (ada@school.example) as Not Ada (Moodle participant 2): the same variants'));
 });
 
 test('the same judging in the page and on the grader: the key of each kind of answer, and a variant judged from its output', async () => {

@@ -2,8 +2,10 @@
 // (a bad file gets its error and never stops the others); every counted exercise run again, sealed,
 // in a realm of its own, on the submitted code, with the checks the page shows and, given the
 // instructor's seed, the grading checks on inputs the page never showed; points, lateness and
-// identity decided on the instructor's side (the settings, the LMS's file names), never by the file
-// alone; one row per student (the latest of several hand-ins counts), with what to look at flagged.
+// identity decided on the instructor's side where it can be (the settings, a platform's submission
+// time, the file names of a download the instructor says is an LMS's), and every verdict that rests
+// on the file's own word flagged as such; one row per student (the latest of several hand-ins
+// counts; one that replaced another name's is kept beside the sheet), with what to look at flagged.
 // Each counted checkpoint's answer is checked again (src/shared/checkpoint-answers.ts): a fixed one
 // against the sealed answers the chapter page holds, one drawn for each reader recomputed for the
 // email or login the grader grades; what the file says about right or wrong is never taken.
@@ -11,9 +13,12 @@ import type { CheckpointPageData } from '../../page/checkpoints/data.ts';
 import { checkAnswer, normaliseIdentity, type RunVariant } from '../checkpoint-answers.ts';
 import { parse } from 'sucrase/dist/parser/index.js';
 import type { SealedResult } from '../../runtime/sealed.ts';
-import { lmsFileInfo } from './lms-files.ts';
-import { defaultSettings, dueInstant, type GradingSettings, lateness } from './settings.ts';
-import type { CheckpointScore, CheckVerdict, ExerciseScore, GradedRow, GradeSheet, Identity } from './sheet.ts';
+import { crossCheck, type RowFacts } from './cross-checks.ts';
+import { type HandedIn, judgeTime } from './handed-in.ts';
+import { type FileIdentity, identityOf, keyWords, personKey, sameNameKey } from './identity.ts';
+import type { Lms } from './lms-files.ts';
+import { defaultSettings, type GradingSettings } from './settings.ts';
+import type { CheckpointScore, CheckVerdict, ExerciseScore, GradedRow, GradeSheet, ReplacedRow } from './sheet.ts';
 import { type ParsedSubmission, SubmissionError, parseSubmission } from './submission.ts';
 
 export interface ExerciseDef {
@@ -81,25 +86,6 @@ export function normalise(code: string): string {
     .join(' ');
 }
 
-// who handed the file in: the LMS's word (its file name) where there is one, else the file's
-function identityOf(file: string, submission: ParsedSubmission): { identity: Identity; lmsLate: boolean | null } {
-  const lms = lmsFileInfo(file);
-  const email = submission.student.email;
-  const looksLikeEmail = email !== null && email.includes('@');
-  return {
-    identity: {
-      name: submission.student.name,
-      email: looksLikeEmail ? email : null,
-      login: email !== null && !looksLikeEmail ? email : null,
-      lmsUserId: lms?.userId ?? null,
-      from: lms ? 'lms' : 'file',
-    },
-    lmsLate: lms?.late ?? null,
-  };
-}
-
-const personKey = (i: Identity) => (i.lmsUserId ? `lms:${i.lmsUserId}` : i.email ? `email:${i.email.toLowerCase()}` : i.login ? `login:${i.login.toLowerCase()}` : `name:${i.name.trim().toLowerCase()}`);
-
 function verdicts(result: Pick<SealedResult, 'checks' | 'hidden'>): CheckVerdict[] {
   return [...result.checks.map((c) => ({ ...c, hidden: false })), ...result.hidden.map((c) => ({ ...c, hidden: true }))];
 }
@@ -138,6 +124,9 @@ export interface GradeInput {
   // handedInAt: when the file came in, as the instructor's side knows it (an autograder's submission
   // time); it decides lateness and which of a student's hand-ins is the latest, over the file's own time
   files: { name: string; text: string; handedInAt?: string }[];
+  // the instructor's word that the files are this LMS's bulk download, named by it: only then are its
+  // file names read for the student's LMS user and Canvas's late mark (a student names a file they send)
+  from?: Lms | null;
   lessons: LessonRef[];
   defs: ExerciseDef[];
   settings: GradingSettings[]; // the instructor's, per lesson; a lesson without gets defaultSettings
@@ -147,11 +136,13 @@ export interface GradeInput {
   runVariant?: RunVariant; // runs a variant question's code (the book's) for a student's seed
 }
 
-export async function grade({ files, lessons, defs, settings, seed, run, checkpoints = [], runVariant }: GradeInput): Promise<GradeReport> {
-  const defsByKey = new Map(defs.map((d) => [key(d), d]));
-  const checkpointsByKey = new Map(checkpoints.map((d) => [key(d), d]));
+type Parsed = { file: string; submission: ParsedSubmission; lesson: LessonRef } & Omit<HandedIn, 'lmsLate'>;
+type Entry = Parsed & FileIdentity;
+
+// each file on its own: a bad one gets its error and never stops the others
+async function readFiles(files: GradeInput['files'], lessons: LessonRef[]): Promise<{ parsed: Parsed[]; errors: GradeReport['errors'] }> {
+  const parsed: Parsed[] = [];
   const errors: GradeReport['errors'] = [];
-  const parsed: { file: string; submission: ParsedSubmission; lesson: LessonRef; at: string; atFromFile: boolean }[] = [];
   for (const file of files) {
     try {
       const submission = await parseSubmission(file.text);
@@ -169,6 +160,33 @@ export async function grade({ files, lessons, defs, settings, seed, run, checkpo
       errors.push({ file: file.name, message: error.message });
     }
   }
+  return { parsed, errors };
+}
+
+// one key, one row: the latest hand-in counts; earlier ones under another name are kept, replaced
+interface Person {
+  kept: Entry;
+  count: number; // the kept name's hand-ins
+  fromFile: boolean; // "latest" decided on a file's own time
+  replaced: Entry[]; // the latest of each other name
+}
+
+function byPerson(entries: Entry[]): Person[] {
+  const groups = new Map<string, Entry[]>();
+  for (const e of entries) groups.set(personKey(e.identity), [...(groups.get(personKey(e.identity)) ?? []), e]);
+  return [...groups.values()].map((all) => {
+    const latest = all.reduce((a, b) => (Date.parse(b.at) >= Date.parse(a.at) ? b : a));
+    const byName = new Map<string, Entry>();
+    for (const e of all) if (!byName.has(sameNameKey(e.identity.name)) || Date.parse(e.at) >= Date.parse(byName.get(sameNameKey(e.identity.name))!.at)) byName.set(sameNameKey(e.identity.name), e);
+    const name = sameNameKey(latest.identity.name);
+    return { kept: latest, count: all.filter((e) => sameNameKey(e.identity.name) === name).length, fromFile: all.length > 1 && all.some((e) => e.atFromFile), replaced: [...byName.values()].filter((e) => e !== latest && sameNameKey(e.identity.name) !== name) };
+  });
+}
+
+export async function grade({ files, from = null, lessons, defs, settings, seed, run, checkpoints = [], runVariant }: GradeInput): Promise<GradeReport> {
+  const defsByKey = new Map(defs.map((d) => [key(d), d]));
+  const checkpointsByKey = new Map(checkpoints.map((d) => [key(d), d]));
+  const { parsed, errors } = await readFiles(files, lessons);
 
   const grades: LessonGrade[] = [];
   for (const lesson of lessons) {
@@ -179,61 +197,62 @@ export async function grade({ files, lessons, defs, settings, seed, run, checkpo
     const counted = lessonSettings.exercises.flatMap((e) => (defsByKey.has(key(e)) ? [{ def: defsByKey.get(key(e))!, points: e.points }] : []));
     // the points come from the instructor's settings (or the lesson), never from the hand-in's assignment
     const countedCheckpoints = (lessonSettings.checkpoints ?? []).flatMap((c) => (checkpointsByKey.has(key(c)) ? [{ def: checkpointsByKey.get(key(c))!, points: c.points }] : []));
-    // the latest hand-in of each student counts
-    const byPerson = new Map<string, (typeof mine)[number] & { identity: Identity; lmsLate: boolean | null; count: number }>();
-    for (const p of mine) {
-      const { identity, lmsLate } = identityOf(p.file, p.submission);
-      const k = personKey(identity);
-      const known = byPerson.get(k);
-      const later = !known || Date.parse(p.at) >= Date.parse(known.at);
-      if (later) byPerson.set(k, { ...p, identity, lmsLate, count: (known?.count ?? 0) + 1 });
-      else known.count++;
-    }
-    const groups: SolutionGroup[] = counted.map(({ def }) => ({ exercise: def, solutions: [] }));
+    const max = counted.reduce((t, c) => t + c.points, 0) + countedCheckpoints.reduce((t, c) => t + c.points, 0);
+    const people = byPerson(mine.map((p) => ({ ...p, ...identityOf(p.file, p.submission, from) })));
+
+    const gradeRow = async (entry: Entry, rowFlags: string[]): Promise<GradedRow> => {
+      const { file, submission, identity } = entry;
+      const exercises = await Promise.all(counted.map(({ def, points }) => scoreExercise(def, points, submission.exercises.find((e) => key(e) === key(def)), seed, run)));
+      // a variant is drawn for the email or login the grader records for the student
+      const variantIdentity = identity.email ?? identity.login;
+      const checkpointScores = await Promise.all(
+        countedCheckpoints.map(({ def, points }) => scoreCheckpoint(def, points, (submission.checkpoints ?? []).find((c) => key(c) === key(def)), variantIdentity, runVariant ?? null)),
+      );
+      const { late, flags: timeFlags } = judgeTime(entry, given ?? null);
+      const flags = [...rowFlags, ...entry.flags];
+      if (identity.from === 'file') flags.push('identity from the file only');
+      flags.push(...timeFlags);
+      if (submission.legacy) flags.push('an old hand-in file (no identity or activity recorded)');
+      if (!seed) flags.push('grading checks not run (no seed)');
+      const raw = exercises.reduce((t, e) => t + e.points, 0) + checkpointScores.reduce((t, c) => t + c.points, 0);
+      return { identity, file, handedInAt: entry.at, timeFrom: entry.atFromFile ? 'file' : 'platform', late, points: round2(raw * (1 - (late?.penaltyPercent ?? 0) / 100)), max, exercises, checkpoints: checkpointScores, flags };
+    };
+
     // every run at once: the run function decides how many realms it keeps busy
-    const rows: GradedRow[] = await Promise.all(
-      [...byPerson.values()].map(async ({ file, submission, identity, lmsLate, count, at, atFromFile }) => {
-        const exercises = await Promise.all(counted.map(({ def, points }) => scoreExercise(def, points, submission.exercises.find((e) => key(e) === key(def)), seed, run)));
-        // a variant is drawn for the email or login the grader records for the student
-        const variantIdentity = identity.email ?? identity.login;
-        const checkpointScores = await Promise.all(
-          countedCheckpoints.map(({ def, points }) => scoreCheckpoint(def, points, (submission.checkpoints ?? []).find((c) => key(c) === key(def)), variantIdentity, runVariant ?? null)),
+    const graded = await Promise.all(
+      people.map(async ({ kept, count, fromFile, replaced }) => {
+        const under = keyWords(kept.identity, kept.lms);
+        const flags = count > 1 ? [`latest of ${count} hand-ins${fromFile ? ", by the files' own export times" : ''}`] : [];
+        flags.push(...replaced.map((r) => `replaced the hand-in of ${r.identity.name} (${r.file}) under ${under}`));
+        const others = await Promise.all(
+          replaced.map(async (r): Promise<ReplacedRow> => ({ ...(await gradeRow(r, [`replaced by ${kept.identity.name} (${kept.file}), a later hand-in under ${under}`])), replacedBy: { name: kept.identity.name, file: kept.file } })),
         );
-        const flags: string[] = [];
-        if (count > 1) flags.push(`latest of ${count} hand-ins`);
-        if (identity.from === 'file') flags.push('identity from the file only');
-        if (submission.legacy) flags.push('an old hand-in file (no identity or activity recorded)');
-        if (!seed) flags.push('grading checks not run (no seed)');
-        // lateness: Canvas's own mark where there is one, else the hand-in time against the instructor's due time
-        let late = given ? lateness(Date.parse(at), lessonSettings) : null;
-        if (given && lmsLate === true && late === null) late = lateness(dueInstant(lessonSettings) + 1, lessonSettings);
-        if (given && lmsLate === false) late = null;
-        if (late && lmsLate === null && atFromFile) flags.push("late by the file's own export time");
-        const raw = exercises.reduce((t, e) => t + e.points, 0) + checkpointScores.reduce((t, c) => t + c.points, 0);
-        const max = counted.reduce((t, c) => t + c.points, 0) + countedCheckpoints.reduce((t, c) => t + c.points, 0);
-        return { identity, file, handedInAt: at, late, points: round2(raw * (1 - (late?.penaltyPercent ?? 0) / 100)), max, exercises, checkpoints: checkpointScores, flags };
+        return { entry: kept, row: await gradeRow(kept, flags), others };
       }),
     );
-    for (const { submission, identity } of byPerson.values()) {
+
+    // the same code, as compared for grouping, once per row
+    const facts: (RowFacts & { entry: Entry })[] = graded.map(({ entry, row }) => {
+      const code = counted.map(({ def }) => entry.submission.exercises.find((e) => key(e) === key(def))?.code ?? null);
+      const normal = code.map((c) => (c ? normalise(c) : null));
+      return { entry, row, lms: entry.lms, checksum: entry.submission.checksum, code: normal, bookSolution: counted.map(({ def }, i) => normal[i] === normalise(def.solution)) };
+    });
+    crossCheck(facts, countedCheckpoints.some((c) => c.def.variant));
+
+    const groups: SolutionGroup[] = counted.map(({ def }) => ({ exercise: def, solutions: [] }));
+    for (const { entry, code, bookSolution } of facts)
       counted.forEach(({ def }, i) => {
-        const code = submission.exercises.find((e) => key(e) === key(def))?.code;
-        if (!code) return;
-        const group = groups[i].solutions.find((s) => normalise(s.code) === normalise(code));
-        if (group) group.students.push(identity.name);
-        else groups[i].solutions.push({ code, students: [identity.name], isBookSolution: normalise(code) === normalise(def.solution) });
+        const text = entry.submission.exercises.find((e) => key(e) === key(def))?.code;
+        if (!text) return;
+        const group = groups[i].solutions.find((s) => normalise(s.code) === code[i]);
+        if (group) group.students.push(entry.identity.name);
+        else groups[i].solutions.push({ code: text, students: [entry.identity.name], isBookSolution: bookSolution[i] });
       });
-    }
-    rows.sort((a, b) => a.identity.name.localeCompare(b.identity.name));
-    // two students graded under one email or login get the same variants: one may have copied the other's identity
-    if (countedCheckpoints.some((c) => c.def.variant))
-      for (const row of rows) {
-        const mine = row.identity.email ?? row.identity.login;
-        const same = rows.filter((r) => r !== row && mine && normaliseIdentity(r.identity.email ?? r.identity.login ?? '') === normaliseIdentity(mine));
-        if (same.length > 0) row.flags.push(`same email or login as ${same.map((r) => r.identity.name).join(', ')}: the same variants`);
-      }
     for (const g of groups) g.solutions.sort((a, b) => b.students.length - a.students.length);
-    const max = counted.reduce((t, c) => t + c.points, 0) + countedCheckpoints.reduce((t, c) => t + c.points, 0);
-    const sheet: GradeSheet = { lesson: { id: lesson.id, title: lesson.title }, assignment: { name: lessonSettings.lmsAssignment.name, lmsAssignmentId: lessonSettings.lmsAssignment.id }, max, rows };
+    const byName = (a: GradedRow, b: GradedRow) => a.identity.name.localeCompare(b.identity.name);
+    const rows = graded.map((g) => g.row).sort(byName);
+    const replaced = graded.flatMap((g) => g.others).sort(byName);
+    const sheet: GradeSheet = { lesson: { id: lesson.id, title: lesson.title }, assignment: { name: lessonSettings.lmsAssignment.name, lmsAssignmentId: lessonSettings.lmsAssignment.id }, max, rows, replaced };
     grades.push({ sheet, settings: lessonSettings, settingsGiven: given !== undefined, groups });
   }
   return { lessons: grades, errors };

@@ -1,13 +1,15 @@
 // A graded lesson as every export reads it (Canvas, Moodle, plain CSV, JSON, Gradescope): one row
 // per student, with points per exercise, lateness and flags, all decided on the instructor's side.
 
-// who handed it in, as the LMS knows them where it can tell (its download file names), else as the file says
+// who handed it in: the name, email and login as the file says (the student typed them), and the
+// LMS's own user and name where the instructor said the files are its download
 export interface Identity {
   name: string;
   email: string | null;
-  login: string | null; // the LMS login / SIS login id, when known
-  lmsUserId: string | null; // the LMS's own user id (Canvas's "ID"), when known from its file names
-  from: 'lms' | 'file'; // where the identity came from
+  login: string | null; // the LMS login / SIS login id, as typed
+  lmsUserId: string | null; // the LMS's own user id (Canvas's "ID", Moodle's participant id), from its file names
+  lmsName: string | null; // the name the LMS's file name gives
+  from: 'lms' | 'file'; // 'lms': the user id is the LMS's word
 }
 
 export interface CheckVerdict {
@@ -43,7 +45,8 @@ export interface CheckpointScore {
 export interface GradedRow {
   identity: Identity;
   file: string;
-  handedInAt: string | null; // ISO time from the instructor's side (LMS) when known, else the file's export time
+  handedInAt: string | null; // ISO time from the instructor's side (a platform's submission time) when known, else the file's export time
+  timeFrom: 'platform' | 'file'; // where handedInAt came from
   late: { days: number; penaltyPercent: number } | null;
   points: number; // after the late penalty, rounded to 2 decimals
   max: number;
@@ -52,9 +55,16 @@ export interface GradedRow {
   flags: string[]; // e.g. "latest of 2 hand-ins", "identity from the file only"
 }
 
+// a hand-in that did not count: a later one under the same key (LMS user, email or login) carries
+// another name; graded all the same, for the instructor to see whose it was
+export interface ReplacedRow extends GradedRow {
+  replacedBy: { name: string; file: string };
+}
+
 export interface GradeSheet {
   lesson: { id: string; title: string };
   assignment: { name: string; lmsAssignmentId: string | null }; // the LMS column: "<name> (<id>)" in Canvas
   max: number;
   rows: GradedRow[];
+  replaced: ReplacedRow[];
 }
