@@ -14,6 +14,7 @@ import { limit } from '../../shared/limit.ts';
 import { sealedInput } from '../../shared/handin/sealed-input.ts';
 import { type SubmissionMetadata, readMetadata, submitterFlag } from './gradescope-metadata.ts';
 import { runSealedThread } from './run-sealed.ts';
+import { terminalText } from '../../shared/handin/terminal-text.ts';
 
 // the bundle's sealed thread, beside this file once bundled (gradescope.ts writes both)
 const threadFile = new URL('./sealed-thread.mjs', import.meta.url);
@@ -86,9 +87,9 @@ export async function autograde(config: BundleConfig, submissionDir: string, met
     throw new NotGraded(`Your hand-in file ${file.name} is for the lesson "${claimed}", but this assignment is "${config.lesson.title}" (${config.lesson.id}). ${UPLOAD_HINT}`);
   const slot = limit(1); // one thread at a time: Gradescope gives a container half a CPU by default
   const report = await grade({
-    // the name the file had on the student's machine is theirs to choose, and grade() reads LMS
-    // download names (with Canvas's late mark) as the instructor's word: it gets a plain one
-    // and Gradescope's submission time is the instructor's side of when it came in
+    // the name the file had on the student's machine is theirs to choose: it gets a plain one, and
+    // no LMS download is named (`from`), so nothing is read from it; Gradescope's submission time
+    // is the instructor's side of when it came in
     files: [{ name: 'hand-in.json', text: file.text, handedInAt: metadata?.createdAt ?? undefined }],
     lessons: [config.lesson],
     defs: config.defs,
@@ -106,6 +107,12 @@ export async function autograde(config: BundleConfig, submissionDir: string, met
   return gradescopeResults(row, sheet);
 }
 
+// what Gradescope shows and logs as text, with no escape, control or bidi character from a
+// student's file or code (names, file names, a thrown error's message)
+export function terminalResults(results: GradescopeResults): GradescopeResults {
+  return { ...results, output: terminalText(results.output), tests: results.tests.map((t) => ({ ...t, name: terminalText(t.name), output: terminalText(t.output) })) };
+}
+
 export async function main(config: BundleConfig, paths = autograderPaths()): Promise<void> {
   let results: GradescopeResults;
   try {
@@ -114,10 +121,11 @@ export async function main(config: BundleConfig, paths = autograderPaths()): Pro
     else if (config.settings && metadata.dueDate) console.log(`Gradescope's due date ${metadata.dueDate}; the grading settings' ${JSON.stringify(config.settings.due)} decide lateness`);
     results = await autograde(config, paths.submission, metadata);
   } catch (error) {
-    if (!(error instanceof NotGraded)) console.log(error); // the stack, in stdout: only instructors see it
+    if (!(error instanceof NotGraded)) console.log(terminalText(String((error as Error)?.stack ?? error))); // the stack, in stdout: only instructors see it
     results = failingResults(error instanceof NotGraded ? error.message : `The autograder failed (${(error as Error).message}). Tell your instructor; this is not your fault.`);
   }
   mkdirSync(join(paths.results, '..'), { recursive: true });
+  results = terminalResults(results);
   writeFileSync(paths.results, JSON.stringify(results, null, 2) + '\n');
   console.log(`score ${results.score}; ${results.tests.length} tests; written to ${paths.results}`);
 }

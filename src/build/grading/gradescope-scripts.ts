@@ -1,7 +1,7 @@
 // The text files of the Gradescope autograder zip: the two scripts Gradescope's specification asks
 // for at the zip's root, and a README for the instructor who uploads it.
 import type { LessonRef } from '../../shared/handin/grade.ts';
-import type { GradingSettings } from '../../shared/handin/settings.ts';
+import { defaultSettings, type GradingSettings, totalPoints } from '../../shared/handin/settings.ts';
 
 // Run once, as root, when Gradescope builds the autograder's image (Ubuntu). Node from nodejs.org's
 // Linux x64 build, checked against the release's SHA-256 list: a broken or cut download stops the
@@ -38,16 +38,19 @@ const lateText = (s: GradingSettings) =>
   s.late.rule === 'none' ? 'graded as usual' : s.late.rule === 'zero' ? 'no points' : `-${s.late.percentPerDay}% per started day${s.late.maxDays > 0 ? `, no points after ${s.late.maxDays} days` : ''}`;
 
 export function bundleReadme({ lesson, settings, nodeVersion, exercises }: { lesson: LessonRef; settings: GradingSettings | null; nodeVersion: string; exercises: string[] }): string {
-  const points = settings ? settings.exercises.reduce((t, e) => t + e.points, 0) : exercises.length;
+  // what grade() counts: the settings' exercises and checkpoints, or the lesson's own points
+  const counted = settings ?? defaultSettings(lesson, '9999-12-31');
+  const points = totalPoints(counted);
+  const checkpoints = counted.checkpoints ?? [];
   return `# Gradescope autograder: ${lesson.title}
 
 **For the instructor only.** grader.mjs holds the book's solutions and the seed of the grading
 checks: upload this zip to Gradescope and never share it, or its contents, with students.
 
 Made by \`npm run gradescope\` (Annotated microgpt) for the lesson \`${lesson.id}\`:
-${exercises.map((t) => `- ${t}`).join('\n')}
+${exercises.map((t) => `- ${t}`).join('\n')}${checkpoints.length > 0 ? `\n- ${checkpoints.length} checkpoint question${checkpoints.length === 1 ? '' : 's'} (${checkpoints.map((c) => `${c.chapter}/${c.id}`).join(', ')})` : ''}
 
-Points: ${points} in all. ${settings ? `Due ${dueText(settings)}; late work: ${lateText(settings)}.` : 'No grading settings were given: every exercise is one point and lateness is not judged.'}
+Points: ${points} in all. ${settings ? `Due ${dueText(settings)}; late work: ${lateText(settings)}.` : "No grading settings were given: every exercise is one point, each checkpoint the lesson's points, and lateness is not judged."}
 Lateness is judged from Gradescope's submission time against the due time above, not against the
 Gradescope assignment's own due date; set the two alike.
 

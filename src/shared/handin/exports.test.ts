@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { canvasCsv, csvCell, feedbackLines, gradescopeResults, moodleCsv, plainCsv, sheetJson } from './exports.ts';
+import { canvasCsv, csvCell, feedbackLines, gradescopeResults, moodleCsv, moodleWarnings, plainCsv, sheetJson } from './exports.ts';
 import type { ExerciseScore, GradedRow, GradeSheet } from './sheet.ts';
 
 const softmax: ExerciseScore = {
@@ -29,9 +29,10 @@ const backward: ExerciseScore = {
   flags: ['solution shown'],
 };
 const ada: GradedRow = {
-  identity: { name: 'Lovelace, "Ada"', email: 'ada@example.edu', login: 'alovelace', lmsUserId: '1234', from: 'lms' },
+  identity: { name: 'Lovelace, "Ada"', email: 'ada@example.edu', login: 'alovelace', lmsUserId: '1234', lmsName: 'lovelaceada', from: 'lms' },
   file: 'ada.json',
   handedInAt: '2026-12-01T10:00:00.000Z',
+  timeFrom: 'platform',
   late: null,
   points: 2,
   max: 4,
@@ -39,16 +40,17 @@ const ada: GradedRow = {
   flags: [],
 };
 const mallory: GradedRow = {
-  identity: { name: '=cmd|" /C calc"!A0', email: null, login: null, lmsUserId: null, from: 'file' },
+  identity: { name: '=cmd|" /C calc"!A0', email: null, login: null, lmsUserId: null, lmsName: null, from: 'file' },
   file: 'mallory.json',
   handedInAt: null,
+  timeFrom: 'file',
   late: { days: 2, penaltyPercent: 20 },
   points: -0,
   max: 4,
   exercises: [{ ...softmax, points: 0, state: 'failed', checks: softmax.checks.map((c) => ({ ...c, passed: false })) }, { ...backward, points: 0, state: 'missing', checks: [], flags: [] }],
   flags: ['identity from the file only'],
 };
-const sheet: GradeSheet = { lesson: { id: 'transformer-block', title: 'The transformer block' }, assignment: { name: 'Lesson 3', lmsAssignmentId: '987' }, max: 4, rows: [ada, mallory] };
+const sheet: GradeSheet = { lesson: { id: 'transformer-block', title: 'The transformer block' }, assignment: { name: 'Lesson 3', lmsAssignmentId: '987' }, max: 4, rows: [ada, mallory], replaced: [] };
 
 const lines = (text: string) => {
   assert.ok(text.endsWith('\r\n'), 'ends with CRLF');
@@ -97,6 +99,24 @@ test('Moodle: email and ID number to map the student, the grade, and the feedbac
   ]);
   assert.ok(!feedback.join().includes('0.25'), 'a hidden check keeps its message to itself');
   assert.deepEqual(feedbackLines(mallory).slice(-3), ['Late by 2 days: -20%', 'Flags: identity from the file only', 'Total: 0/4']);
+});
+
+test('Moodle: every row left out is named, with why; so is an email on several rows, and emails nobody vouches for', () => {
+  const typo = { ...ada, file: 'typo.json', identity: { ...ada.identity, name: 'Typo', email: 'ada@uni\nexample' } };
+  const login = { ...ada, file: 'login.json', identity: { ...ada.identity, name: 'Login Only', email: null, login: 'lo123' } };
+  const bob = { ...ada, file: 'bob.json', identity: { ...ada.identity, name: 'Bob', email: 'bob@example.edu' } };
+  const bobToo = { ...ada, file: 'bob2.json', identity: { ...ada.identity, name: 'Not Bob', email: ' BOB@example.edu' } };
+  const attack = { ...sheet, rows: [ada, typo, login, bob, bobToo, mallory] };
+  const text = moodleCsv(attack);
+  assert.deepEqual(lines(text).map((l) => l.slice(0, 12)), ['Full name,Em', '"Lovelace, "'], 'the header and Ada only');
+  assert.deepEqual(moodleWarnings(attack), [
+    'left out Typo (typo.json): "ada@uni\nexample" is not an email address Moodle could match; enter the grade by hand',
+    'left out Login Only (login.json): the file gives no email address (only the login "lo123"); enter the grade by hand',
+    'left out =cmd|" /C calc"!A0 (mallory.json): the file gives no email address; enter the grade by hand',
+    "left out Bob (bob.json) and Not Bob (bob2.json): the same email bob@example.edu on 2 rows, and Moodle would give one student the last row's grade; decide whose it is and enter it by hand",
+    "the email address is as the student typed it (Moodle's download does not give it): Moodle's import stops at an email it does not know, so check it against the course's participants",
+  ]);
+  assert.match(moodleWarnings({ ...sheet, rows: [ada, bob] }).at(-1)!, /^all 2 email addresses are as the students typed them/);
 });
 
 test('plain CSV: email, name, points, max, each exercise, lateness and flags; numbers stay numbers', () => {

@@ -4,7 +4,10 @@
 // break (RFC 4180), CRLF line ends, UTF-8 without a BOM (Canvas and Moodle read UTF-8 without
 // one; Canvas's own export adds one only behind a feature flag, for Excel), and text cells that
 // a spreadsheet would run as a formula disarmed with a leading apostrophe. Points stay numbers.
+import { z } from 'astro/zod';
 import type { CheckpointScore, ExerciseScore, GradedRow, GradeSheet } from './sheet.ts';
+
+const EMAIL = z.email();
 
 type Cell = string | number | null;
 
@@ -79,17 +82,41 @@ export function feedbackLines(row: GradedRow): string[] {
 // grade column to the grade item, and the feedback column to "Feedback for" that item; Moodle
 // overwrites a grade item's grades when its feedback is imported, so both come in together. The
 // column names follow Moodle's own export ("Email address", "ID number", "<item> (Real)",
-// "<item> (Feedback)"). Rows without an email address are left out: Moodle's importer skips a
-// blank identifier but keeps the student it matched on the row before, and would credit them.
+// "<item> (Feedback)"). Moodle's download names files by its assignment's participant id, which
+// the import cannot match on, so the email is the one the student typed. Left out, each with a
+// warning: a row without an email (Moodle's importer skips a blank identifier but keeps the
+// student it matched on the row before, and would credit them), one whose email is not an address
+// (one email Moodle does not know stops the whole import), and every row of an email on several
+// (Moodle would give the last row's grade to that one student).
+function moodleRows(sheet: GradeSheet): { rows: GradedRow[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const who = (row: GradedRow) => `${row.identity.name} (${row.file})`;
+  const addressed = sheet.rows.filter((row) => {
+    const { email, login } = row.identity;
+    if (email === null) warnings.push(`left out ${who(row)}: the file gives no email address${login ? ` (only the login "${login}")` : ''}; enter the grade by hand`);
+    else if (!EMAIL.safeParse(email.trim()).success) warnings.push(`left out ${who(row)}: "${email}" is not an email address Moodle could match; enter the grade by hand`);
+    else return true;
+    return false;
+  });
+  const byEmail = Map.groupBy(addressed, (row) => row.identity.email!.trim().toLowerCase());
+  for (const [email, same] of byEmail)
+    if (same.length > 1) warnings.push(`left out ${same.map(who).join(' and ')}: the same email ${email} on ${same.length} rows, and Moodle would give one student the last row's grade; decide whose it is and enter it by hand`);
+  const rows = addressed.filter((row) => byEmail.get(row.identity.email!.trim().toLowerCase())!.length === 1);
+  if (rows.length === 1) warnings.push("the email address is as the student typed it (Moodle's download does not give it): Moodle's import stops at an email it does not know, so check it against the course's participants");
+  if (rows.length > 1) warnings.push(`all ${rows.length} email addresses are as the students typed them (Moodle's download does not give them): Moodle's import stops at the first it does not know, so check them against the course's participants`);
+  return { rows, warnings };
+}
+
 export function moodleCsv(sheet: GradeSheet): string {
   const item = sheet.assignment.name;
   return csv([
     ['Full name', 'Email address', 'ID number', `${item} (Real)`, `${item} (Feedback)`],
-    ...sheet.rows
-      .filter((row) => row.identity.email)
-      .map((row) => [row.identity.name, row.identity.email, row.identity.login ?? '', row.points, feedbackLines(row).join('\n')]),
+    ...moodleRows(sheet).rows.map((row) => [row.identity.name, row.identity.email!.trim(), row.identity.login ?? '', row.points, feedbackLines(row).join('\n')]),
   ]);
 }
+
+// what the Moodle CSV leaves out and what it cannot vouch for, one line each
+export const moodleWarnings = (sheet: GradeSheet): string[] => moodleRows(sheet).warnings;
 
 // every exercise any row has, in the order first met
 function exerciseColumns(sheet: GradeSheet): { key: string; title: string }[] {

@@ -66,6 +66,10 @@ export function lateness(handedInAt: number, settings: Pick<GradingSettings, 'du
   return { days, penaltyPercent };
 }
 
+// the points an assignment is out of: its exercises' and its checkpoints'
+export const totalPoints = (s: Pick<GradingSettings, 'exercises' | 'checkpoints'>): number =>
+  Math.round((s.exercises.reduce((t, e) => t + e.points, 0) + (s.checkpoints ?? []).reduce((t, c) => t + c.points, 0)) * 100) / 100;
+
 // the settings in a file's text, checked field by field
 export function parseSettings(text: string): GradingSettings {
   let data: unknown;
