@@ -9,6 +9,7 @@ import { chaptersInOrder } from './src/build/chapters.ts';
 import { remarkCells } from './src/build/cells/remark-cells.ts';
 import { checkCells } from './src/build/integrations/check-cells.ts';
 import { checkLessons } from './src/build/integrations/check-lessons.ts';
+import { checkCartridgeSite } from './src/build/cartridge/site-check.ts';
 import { remarkGlossary } from './src/build/glossary/remark-glossary.ts';
 import { themes } from './src/build/literate/highlight.ts';
 import { remarkLiterate } from './src/build/literate/remark-literate.ts';
@@ -80,6 +81,7 @@ export default defineConfig({
     }),
     mdx(),
     checkLessons(),
+    checkCartridgeSite(),
     checkCells(),
   ],
   vite: {

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { bookIndex, loadLessons } from '../lessons/book.ts';
 import type { BookIndex, Lesson } from '../lessons/schema.ts';
 import { TYPES, cartridgeFiles, cartridgeZip } from './cartridge.ts';
+import { checkCartridgeSite, localSiteWarning } from './site-check.ts';
 import { type XmlElement, findAll, parseXml, textOf } from './well-formed.ts';
 
 const tricky = `Attention & "softmax" <b>it's</b>\u0007`;
@@ -143,4 +144,23 @@ test('every lesson in lessons/ makes a cartridge whose XML is all well-formed', 
     assert.equal(types.filter((t) => t === TYPES.topic).length, l.discussion.length, l.id);
     assert.equal(types.filter((t) => t === TYPES.assignment).length, 1, l.id);
   }
+});
+
+test("points_possible counts the checkpoints at the lesson's points, as /grade/ does without settings", () => {
+  const withCheckpoints: Lesson = { ...lesson, checkpoints: [{ chapter: 'gpt', id: 'heads', points: 2 }, { chapter: 'gpt', id: 'mask', points: 0.5 }] };
+  const assignment = parseXml(cartridgeFiles(withCheckpoints, site, book)['assignment/assignment.xml']);
+  assert.equal(child(assignment, 'gradable').attrs.points_possible, '3.5');
+  assert.equal(textOf(child(child(child(assignment, 'extensions'), 'assignment'), 'points_possible')), '3.5');
+  assert.match(textOf(child(assignment, 'text')), /Answer the 2 checkpoint questions/);
+});
+
+test('a build whose cartridges would point at localhost warns, and says how to set the site', () => {
+  for (const local of [undefined, 'http://localhost:4321', 'http://127.0.0.1:8080/', 'http://[::1]:4321', 'http://course.localhost/'])
+    assert.match(localSiteWarning(local) ?? '', /link to .*which no student can open: build with SITE_URL=/, String(local));
+  assert.equal(localSiteWarning('https://course.example.edu/microgpt/'), null);
+  const warned: string[] = [];
+  const hooks = checkCartridgeSite().hooks as Record<string, (options: unknown) => void>;
+  hooks['astro:config:done']({ config: { site: 'http://localhost:4321' } });
+  hooks['astro:build:start']({ logger: { warn: (m: string) => warned.push(m) } });
+  assert.equal(warned.length, 1);
 });

@@ -10,6 +10,7 @@
 // resource plus a web page fallback naming it as its variant, for an LMS without the extension.
 // Moodle's own importer reads cartridges 1.0 and 1.1 only (backup/converter/imscc11).
 import { type Zippable, strToU8, zipSync } from 'fflate';
+import { defaultSettings, totalPoints } from '../../shared/handin/settings.ts';
 import { chapterUrl, exerciseUrl } from '../../shared/urls.ts';
 import { bookIndex } from '../lessons/book.ts';
 import type { BookIndex, Lesson } from '../lessons/schema.ts';
@@ -88,6 +89,7 @@ function assignmentHtml(lesson: Lesson, siteUrl: string, book: BookIndex): strin
     ...(exercises.length > 0
       ? [`<p>Do these exercises in the book. Each one checks itself when you press Check.</p>`, `<ol>${exercises.join('')}</ol>`]
       : []),
+    ...(lesson.checkpoints.length > 0 ? [`<p>Answer the ${lesson.checkpoints.length === 1 ? 'checkpoint question' : `${lesson.checkpoints.length} checkpoint questions`} in the readings that the assignment page lists: they count too.</p>`] : []),
     `<h3>Hand in</h3>`,
     `<p>Open the assignment link your instructor gives you: it shows what to read and do, your progress and the due date.</p>`,
     `<p>When you are done, press <strong>Download hand-in file</strong> on that page. It saves one file, named like <code>${html(file)}</code>. Upload that file here, as it is: it carries a checksum, and a file changed by hand is refused.</p>`,
@@ -96,7 +98,8 @@ function assignmentHtml(lesson: Lesson, siteUrl: string, book: BookIndex): strin
 }
 
 function assignmentXml(lesson: Lesson, id: string, description: string): string {
-  const points = lesson.exercises.length; // the grading page's default: 1 point per exercise
+  // the grading page's default: 1 point per exercise, each checkpoint the lesson's points
+  const points = totalPoints(defaultSettings(lesson, '9999-12-31'));
   // Canvas reads its own settings from the extension: an upload of .json files, graded in points
   const canvas = el(
     'assignment',
