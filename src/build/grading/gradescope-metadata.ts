@@ -2,7 +2,6 @@
 // Metadata" page): when it was submitted and by whom. That is the instructor's side of the story, so
 // its time decides lateness, over the time the hand-in file says it was exported.
 import { readFileSync } from 'node:fs';
-import { type GradingSettings, lateness } from '../../shared/handin/settings.ts';
 import type { GradedRow } from '../../shared/handin/sheet.ts';
 
 export interface SubmissionMetadata {
@@ -26,7 +25,6 @@ export function readMetadata(path: string): SubmissionMetadata | null {
   return { createdAt: isTime(data.created_at) ? data.created_at : null, dueDate: isTime(data.assignment?.due_date) ? data.assignment.due_date : null, users };
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
 // a flag when the student the file names is none of the Gradescope users who submitted it
 export function submitterFlag(row: GradedRow, metadata: SubmissionMetadata): string | null {
   const named = (row.identity.email ?? row.identity.login)?.toLowerCase();

@@ -1,10 +1,12 @@
 // The grading page: read the settings and the hand-in files, run every counted exercise sealed in a
 // fresh Worker (two at a time), and draw the class's grades, the flags, the grouped solutions and
 // the exports. The seed is read from its field when grading starts and is kept nowhere.
-import { canvasCsv, moodleCsv, plainCsv, sheetJson } from '../../shared/handin/exports.ts';
+import { canvasCsv, moodleCsv, moodleWarnings, plainCsv, sheetJson } from '../../shared/handin/exports.ts';
 import { type CheckpointDef, type ExerciseDef, type LessonGrade, type LessonRef, grade } from '../../shared/handin/grade.ts';
 import { sealedInput } from '../../shared/handin/sealed-input.ts';
+import type { Lms } from '../../shared/handin/lms-files.ts';
 import { type GradingSettings, parseSettings, SettingsError } from '../../shared/handin/settings.ts';
+import type { GradeSheet, ReplacedRow } from '../../shared/handin/sheet.ts';
 import { limit } from '../../shared/limit.ts';
 import { SealedRunner } from '../cells/sealed-runner.ts';
 import { download } from '../progress/ui.ts';
@@ -26,6 +28,7 @@ export function setUpGrading(): void {
   const settingsInput = form.querySelector<HTMLInputElement>('input[name="settings"]')!;
   const settingsStatus = form.querySelector<HTMLElement>('.grade-settings-status')!;
   const seedInput = form.querySelector<HTMLInputElement>('input[name="seed"]')!;
+  const fromInput = form.querySelector<HTMLSelectElement>('select[name="from"]')!;
   const handinInput = form.querySelector<HTMLInputElement>('input[name="handins"]')!;
   const status = document.querySelector<HTMLElement>('.grade-status')!;
   const results = document.querySelector<HTMLElement>('.grade-results')!;
@@ -55,6 +58,7 @@ export function setUpGrading(): void {
     const files = [...(handinInput.files ?? [])];
     if (files.length === 0) return;
     const seed = seedInput.value.trim() || null;
+    const from = (fromInput.value || null) as Lms | null;
     let runs = 0;
     results.replaceChildren();
     status.textContent = `Reading ${files.length} file${files.length === 1 ? '' : 's'}…`;
@@ -63,6 +67,7 @@ export function setUpGrading(): void {
     const tooBig = files.filter((f) => f.size > MAX_HANDIN_BYTES);
     const report = await grade({
       files: await readFiles(files.filter((f) => !tooBig.includes(f))),
+      from,
       lessons,
       defs: exercises,
       settings,
@@ -111,6 +116,7 @@ function lessonSection({ sheet, settings, settingsGiven, groups }: LessonGrade):
     if (id) who.append(element('span', id, 'mark-reason'));
     tr.append(who);
     const when = element('td', row.handedInAt ? new Date(row.handedInAt).toLocaleString() : '');
+    if (row.timeFrom === 'file') when.append(element('span', "by the file's own clock", 'mark-reason'));
     if (row.late) when.append(' ', element('strong', `late (${row.late.days} day${row.late.days === 1 ? '' : 's'}, −${row.late.penaltyPercent}%)`, 'late'));
     tr.append(when);
     for (const e of row.exercises) {
@@ -138,6 +144,7 @@ function lessonSection({ sheet, settings, settingsGiven, groups }: LessonGrade):
   thead.append(head);
   table.append(thead, body);
   const exports = element('p', '', 'grade-exports');
+  const warnings = exportWarnings(sheet);
   const exportButton = (label: string, name: string, text: () => string, type: string) => {
     const button = element('button', label);
     button.type = 'button';
@@ -161,6 +168,34 @@ function lessonSection({ sheet, settings, settingsGiven, groups }: LessonGrade):
     }
     grouped.append(details);
   }
-  section.append(heading, table, exports, grouped);
+  section.append(heading, table, ...replacedList(sheet), exports, ...warnings, grouped);
   return section;
+}
+
+// the hand-ins a later one under the same key and another name replaced: graded, shown, not counted
+function replacedList(sheet: GradeSheet): HTMLElement[] {
+  if (sheet.replaced.length === 0) return [];
+  const box = element('div', '', 'grade-replaced');
+  box.append(element('h3', 'Hand-ins that did not count'));
+  box.append(element('p', 'A later hand-in under the same LMS user, email or login, with another name, took their place in the table. Decide whose each is; their own grades are here.'));
+  const list = element('ul');
+  const line = (r: ReplacedRow) => {
+    const flags = r.flags.filter((f) => !f.startsWith('replaced by '));
+    return `${r.identity.name} (${r.file}), ${r.points} of ${r.max}: replaced by ${r.replacedBy.name} (${r.replacedBy.file})${flags.length > 0 ? `; ${flags.join('; ')}` : ''}`;
+  };
+  list.append(...sheet.replaced.map((r) => element('li', line(r))));
+  box.append(list);
+  return [box];
+}
+
+// what an export leaves out or cannot vouch for, beside its button
+function exportWarnings(sheet: GradeSheet): HTMLElement[] {
+  const moodle = moodleWarnings(sheet);
+  if (moodle.length === 0) return [];
+  const box = element('div', '', 'grade-export-warnings');
+  box.append(element('p', 'The Moodle grade import CSV:'));
+  const list = element('ul');
+  list.append(...moodle.map((w) => element('li', w)));
+  box.append(list);
+  return [box];
 }
