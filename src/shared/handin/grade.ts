@@ -171,15 +171,15 @@ interface Person {
   replaced: Entry[]; // the latest of each other name
 }
 
+const later = (a: Entry, b: Entry) => (Date.parse(b.at) >= Date.parse(a.at) ? b : a);
+
 function byPerson(entries: Entry[]): Person[] {
-  const groups = new Map<string, Entry[]>();
-  for (const e of entries) groups.set(personKey(e.identity), [...(groups.get(personKey(e.identity)) ?? []), e]);
-  return [...groups.values()].map((all) => {
-    const latest = all.reduce((a, b) => (Date.parse(b.at) >= Date.parse(a.at) ? b : a));
-    const byName = new Map<string, Entry>();
-    for (const e of all) if (!byName.has(sameNameKey(e.identity.name)) || Date.parse(e.at) >= Date.parse(byName.get(sameNameKey(e.identity.name))!.at)) byName.set(sameNameKey(e.identity.name), e);
-    const name = sameNameKey(latest.identity.name);
-    return { kept: latest, count: all.filter((e) => sameNameKey(e.identity.name) === name).length, fromFile: all.length > 1 && all.some((e) => e.atFromFile), replaced: [...byName.values()].filter((e) => e !== latest && sameNameKey(e.identity.name) !== name) };
+  return [...Map.groupBy(entries, (e) => personKey(e.identity)).values()].map((all) => {
+    const kept = all.reduce(later);
+    const names = Map.groupBy(all, (e) => sameNameKey(e.identity.name));
+    const same = names.get(sameNameKey(kept.identity.name))!;
+    const replaced = [...names.values()].filter((other) => other !== same).map((other) => other.reduce(later));
+    return { kept, count: same.length, fromFile: all.length > 1 && all.some((e) => e.atFromFile), replaced };
   });
 }
 
@@ -222,11 +222,11 @@ export async function grade({ files, from = null, lessons, defs, settings, seed,
     const graded = await Promise.all(
       people.map(async ({ kept, count, fromFile, replaced }) => {
         const under = keyWords(kept.identity, kept.lms);
-        const flags = count > 1 ? [`latest of ${count} hand-ins${fromFile ? ", by the files' own export times" : ''}`] : [];
-        flags.push(...replaced.map((r) => `replaced the hand-in of ${r.identity.name} (${r.file}) under ${under}`));
-        const others = await Promise.all(
-          replaced.map(async (r): Promise<ReplacedRow> => ({ ...(await gradeRow(r, [`replaced by ${kept.identity.name} (${kept.file}), a later hand-in under ${under}`])), replacedBy: { name: kept.identity.name, file: kept.file } })),
-        );
+        const clock = fromFile ? " by the files' own export times" : '';
+        const flags = count > 1 ? [`latest of ${count} hand-ins${clock && `,${clock}`}`] : [];
+        flags.push(...replaced.map((r) => `replaced the hand-in of ${r.identity.name} (${r.file}) under ${under}${clock && `, later${clock}`}`));
+        const replacedBy = { name: kept.identity.name, file: kept.file };
+        const others = await Promise.all(replaced.map(async (r): Promise<ReplacedRow> => ({ ...(await gradeRow(r, [`replaced by ${kept.identity.name} (${kept.file}), a later hand-in${clock} under ${under}`])), replacedBy })));
         return { entry: kept, row: await gradeRow(kept, flags), others };
       }),
     );

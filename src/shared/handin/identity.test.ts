@@ -91,12 +91,12 @@ test("a hand-in under a classmate's email and a later time says whose row it rep
   assert.equal(sheet.rows.length, 1);
   const [row] = sheet.rows;
   assert.equal(row.identity.name, 'Mallory');
-  assert.ok(row.flags.includes('replaced the hand-in of Ada Lovelace (ada.json) under the same email ada@uni.example'), row.flags.join('; '));
+  assert.ok(row.flags.includes("replaced the hand-in of Ada Lovelace (ada.json) under the same email ada@uni.example, later by the files' own export times"), row.flags.join('; '));
   assert.ok(!row.flags.some((f) => f.startsWith('latest of')), 'not a student handing in twice');
   assert.equal(sheet.replaced.length, 1);
   const [ada] = sheet.replaced;
   assert.deepEqual([ada.identity.name, ada.file, ada.points, ada.replacedBy], ['Ada Lovelace', 'ada.json', 1, { name: 'Mallory', file: 'mallory.json' }]);
-  assert.ok(ada.flags.includes('replaced by Mallory (mallory.json), a later hand-in under the same email ada@uni.example'));
+  assert.ok(ada.flags.includes("replaced by Mallory (mallory.json), a later hand-in by the files' own export times under the same email ada@uni.example"));
   // the same student twice is still the latest of two, by the files' own times
   const twice = await rowsOf([
     { name: 'a1.json', text: await handIn('Ada Lovelace', 'ada@uni.example', ON_TIME) },
