@@ -5,7 +5,8 @@
 //   Array.prototype.every, JSON or Math throws instead of fooling a comparison;
 // - the reader's code (after the book's hidden setup) runs in a Compartment whose only globals are
 //   a console and whose only modules are the engine without the exercise's answer (its `withhold`
-//   list) and the display module: no self, no postMessage, no import(), no network, no check API;
+//   list, and any export whose result holds it: src/runtime/withhold.ts) and the display module:
+//   no self, no postMessage, no import(), no network, no check API;
 // - the checks run in another Compartment, after the setup again, with the whole engine and a fresh
 //   frozen check API, and get the reader's functions only by name (the exercise's `provides`);
 // - a grading block, when the grader gives a seed, runs there too, on inputs drawn from that seed,
@@ -20,6 +21,7 @@ import * as display from './display.ts';
 import { type CellError, captureOutput, describe } from './execute.ts';
 import { type CheckResult, runChecks } from './exercise.ts';
 import { transpile } from './transpile.ts';
+import { engineWithout } from './withhold.ts';
 
 declare function lockdown(options?: Record<string, string>): void;
 declare function harden<T>(value: T): T;
@@ -60,19 +62,6 @@ export function seal(): void {
   sealed = true;
 }
 
-// the engine less the exercise's answer; reaching for a withheld name says why it is not there
-function engineWithout(withhold: readonly string[]) {
-  const module = Object.fromEntries(Object.entries(engine).filter(([name]) => !withhold.includes(name)));
-  for (const name of withhold) {
-    Object.defineProperty(module, name, {
-      enumerable: false,
-      get() {
-        throw new ReferenceError(`the engine's ${name} is not available in this exercise: writing it is the exercise`);
-      },
-    });
-  }
-  return harden(module);
-}
 const displayModule = () => harden({ ...display });
 
 function requireFrom(modules: Record<string, unknown>) {
@@ -120,7 +109,7 @@ export async function runSealed(input: SealedInput): Promise<SealedResult> {
   const out = captureOutput();
   const readerConsole = harden({ ...out.console });
   const quiet = harden({ log() {}, info() {}, debug() {}, warn() {}, error() {} });
-  const studentModules = { '@microgpt/engine': engineWithout(input.withhold), '@microgpt/display': displayModule() };
+  const studentModules = { '@microgpt/engine': harden(engineWithout(input.withhold)), '@microgpt/display': displayModule() };
 
   let error: CellError | null = null;
   let provided: Record<string, unknown> = {};
