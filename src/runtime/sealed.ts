@@ -9,6 +9,7 @@
 //   no self, no postMessage, no import(), no network, no check API;
 // - the checks run in another Compartment, after the setup again, with the whole engine and a fresh
 //   frozen check API, and get the reader's functions only by name (the exercise's `provides`);
+//   each call hands a function its own frozen copy of its inputs (src/runtime/hand-over.ts);
 // - no check counts unless the reader's code defines each of those names, as the kind of thing the
 //   book's solution makes it (a function): a check of nothing passes nothing, even one that only
 //   asks for a throw;
@@ -23,6 +24,7 @@ import { type GradingContext, type RegisteredCheck, checkModule } from './check-
 import * as display from './display.ts';
 import { type CellError, captureOutput, describe } from './execute.ts';
 import { type CheckResult, runChecks, stoppedWith } from './exercise.ts';
+import { HandOver } from './hand-over.ts';
 import { transpile } from './transpile.ts';
 import { engineWithout } from './withhold.ts';
 
@@ -120,6 +122,11 @@ function missing(provides: string[], provided: Provided, book: Provided | null):
   return problems.length === 0 ? null : `not run: ${problems.join('; ')}`;
 }
 
+// the provided names as the checks get them: each function through the hand-over
+function handedOver(provided: Provided, handOver: HandOver, side: 'reader' | 'book'): Provided {
+  return Object.fromEntries(Object.entries(provided).map(([name, value]) => [name, typeof value === 'function' ? handOver.wrap(value as (...args: unknown[]) => unknown, name, side) : value]));
+}
+
 export async function runSealed(input: SealedInput): Promise<SealedResult> {
   if (!sealed) throw new Error('runSealed needs seal() first, in a realm of its own');
   const start = performance.now();
@@ -139,16 +146,18 @@ export async function runSealed(input: SealedInput): Promise<SealedResult> {
     error = describe(thrown, setup.split('\n').length, input.code.split('\n').length, 1);
   }
 
+  const handOver = new HandOver();
   const registered: RegisteredCheck[] = [];
   const hiddenRegistered: RegisteredCheck[] = [];
   let absent: string | null = null;
   try {
     const book = input.solution ? await runCode(setup, input.solution, input.provides, studentModules, quiet) : null;
     absent = missing(input.provides, provided, book);
-    await register(setup, input.checks, input.provides, provided, checkModule(registered), quiet);
+    const reader = handedOver(provided, handOver, 'reader');
+    await register(setup, input.checks, input.provides, reader, checkModule(registered, undefined, handOver.asIs), quiet);
     if (input.grading && input.seed) {
-      const grading: GradingContext = { random: seededRandom(input.seed, input.exercise ?? ''), reference: harden(book ?? {}) };
-      await register(setup, input.grading, input.provides, provided, checkModule(hiddenRegistered, grading), quiet);
+      const grading: GradingContext = { random: seededRandom(input.seed, input.exercise ?? ''), reference: harden(handedOver(book ?? {}, handOver, 'book')) };
+      await register(setup, input.grading, input.provides, reader, checkModule(hiddenRegistered, grading, handOver.asIs), quiet);
     }
   } catch (thrown) {
     // the book's checks could not even start: nothing passes, and the message says why
