@@ -24,6 +24,9 @@ export interface CheckModule {
   expectEqual(actual: unknown, expected: unknown, what?: string): void;
   expectClose(actual: number, expected: number, tolerance?: number, what?: string): void;
   expectTrue(condition: boolean, message: string): void;
+  // hands value to the reader's function as it is, not as a frozen copy: for what the function is
+  // asked to change or to link its result to, built by the check for that function alone
+  asIs<T>(value: T): T;
 }
 
 const show = (x: unknown) => formatArgs([x]);
@@ -42,10 +45,12 @@ function same(a: unknown, b: unknown): boolean {
   return true;
 }
 
-// a fresh, frozen module per run, so the code under test cannot swap check() for a stub
-export function checkModule(registered: RegisteredCheck[], grading?: GradingContext): Readonly<CheckModule & { grading?: GradingContext }> {
+// a fresh, frozen module per run, so the code under test cannot swap check() for a stub; asIs is
+// the sealed run's (src/runtime/hand-over.ts), and does nothing where arguments are not copied
+export function checkModule(registered: RegisteredCheck[], grading?: GradingContext, asIs: CheckModule['asIs'] = (value) => value): Readonly<CheckModule & { grading?: GradingContext }> {
   return Object.freeze({
     grading,
+    asIs,
     check(name: string, fn: () => void | Promise<void>) {
       registered.push({ name, fn });
     },

@@ -6,5 +6,6 @@ export declare const check: CheckModule['check'];
 export declare const expectEqual: CheckModule['expectEqual'];
 export declare const expectClose: CheckModule['expectClose'];
 export declare const expectTrue: CheckModule['expectTrue'];
+export declare const asIs: CheckModule['asIs'];
 // in a ```ts grading block only: the grader's seeded generator and the book solution's functions
 export declare const grading: GradingContext;

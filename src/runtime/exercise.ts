@@ -25,16 +25,20 @@ export async function runExercise(input: ExerciseInput, modules: Record<string, 
     { ...modules, '@microgpt/check': checkModule(registered) },
     hooks,
   );
-  const checks = await runChecks(registered, result.error);
+  const checks = await runChecks(registered, result.error && stoppedWith(result.error));
   return { ...result, checks, passed: checks.length > 0 && checks.every((c) => c.passed) };
 }
 
-// each registered check in order: passed, or failed with its message; none runs once the code has stopped
-export async function runChecks(registered: RegisteredCheck[], stopped: CellError | null): Promise<CheckResult[]> {
+// why no check can pass when the code under test stopped
+export const stoppedWith = (error: CellError) => `not run: the code stopped with ${error.name}: ${error.message}`;
+
+// each registered check in order: passed, or failed with its message; none runs when notRun says
+// why none can pass (the code stopped, or does not define what the checks call)
+export async function runChecks(registered: RegisteredCheck[], notRun: string | null): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const { name, fn } of registered) {
-    if (stopped) {
-      results.push({ name, passed: false, message: `not run: the code stopped with ${stopped.name}: ${stopped.message}` });
+    if (notRun !== null) {
+      results.push({ name, passed: false, message: notRun });
       continue;
     }
     try {

@@ -5,9 +5,14 @@
 //   Array.prototype.every, JSON or Math throws instead of fooling a comparison;
 // - the reader's code (after the book's hidden setup) runs in a Compartment whose only globals are
 //   a console and whose only modules are the engine without the exercise's answer (its `withhold`
-//   list) and the display module: no self, no postMessage, no import(), no network, no check API;
+//   list, and any export whose result holds it: src/runtime/withhold.ts) and the display module:
+//   no self, no postMessage, no import(), no network, no check API;
 // - the checks run in another Compartment, after the setup again, with the whole engine and a fresh
 //   frozen check API, and get the reader's functions only by name (the exercise's `provides`);
+//   each call hands a function its own frozen copy of its inputs (src/runtime/hand-over.ts);
+// - no check counts unless the reader's code defines each of those names, as the kind of thing the
+//   book's solution makes it (a function): a check of nothing passes nothing, even one that only
+//   asks for a throw;
 // - a grading block, when the grader gives a seed, runs there too, on inputs drawn from that seed,
 //   against the book solution's functions, evaluated in a third Compartment.
 // Hand-rolled freezing was the alternative; SES freezes every intrinsic (the hidden ones too) and
@@ -18,8 +23,10 @@ import * as engine from '../../engine/src/index.ts';
 import { type GradingContext, type RegisteredCheck, checkModule } from './check-api.ts';
 import * as display from './display.ts';
 import { type CellError, captureOutput, describe } from './execute.ts';
-import { type CheckResult, runChecks } from './exercise.ts';
+import { type CheckResult, runChecks, stoppedWith } from './exercise.ts';
+import { HandOver } from './hand-over.ts';
 import { transpile } from './transpile.ts';
+import { engineWithout } from './withhold.ts';
 
 declare function lockdown(options?: Record<string, string>): void;
 declare function harden<T>(value: T): T;
@@ -35,7 +42,7 @@ export interface SealedInput {
   provides: string[]; // what the checks take from the reader's code
   withhold: string[]; // engine exports the reader's code does not get
   grading?: string; // checks on generated inputs, run only with a seed
-  solution?: string; // the book's, the reference the grading block compares with
+  solution?: string; // the book's: what kind each provided name is, and the reference the grading block compares with
   seed?: string | null; // the grader's seed; none in the page or the build's own check
   exercise?: string; // chapter/id, mixed into the seed so each exercise draws its own inputs
 }
@@ -60,19 +67,6 @@ export function seal(): void {
   sealed = true;
 }
 
-// the engine less the exercise's answer; reaching for a withheld name says why it is not there
-function engineWithout(withhold: readonly string[]) {
-  const module = Object.fromEntries(Object.entries(engine).filter(([name]) => !withhold.includes(name)));
-  for (const name of withhold) {
-    Object.defineProperty(module, name, {
-      enumerable: false,
-      get() {
-        throw new ReferenceError(`the engine's ${name} is not available in this exercise: writing it is the exercise`);
-      },
-    });
-  }
-  return harden(module);
-}
 const displayModule = () => harden({ ...display });
 
 function requireFrom(modules: Record<string, unknown>) {
@@ -113,6 +107,26 @@ async function register(setup: string, checks: string, provides: string[], given
   await run(requireFrom({ '@microgpt/engine': harden({ ...engine }), '@microgpt/display': displayModule(), '@microgpt/check': check }), {}, ...provides.map((n) => given[n]));
 }
 
+type Provided = Record<string, unknown>;
+
+// what is missing from the reader's code, as the message of every check; null when nothing is. The
+// book's solution says which names are functions; without it, each must at least be defined
+function missing(provides: string[], provided: Provided, book: Provided | null): string | null {
+  const problems = provides.flatMap((name) => {
+    const function_ = book !== null && typeof book[name] === 'function';
+    const value = provided[name];
+    if (value === undefined) return [`your code does not define ${function_ ? 'the function ' : ''}${name}`];
+    if (function_ && typeof value !== 'function') return [`${name} should be a function, and your code makes it ${value === null ? 'null' : `a ${typeof value}`}`];
+    return [];
+  });
+  return problems.length === 0 ? null : `not run: ${problems.join('; ')}`;
+}
+
+// the provided names as the checks get them: each function through the hand-over
+function handedOver(provided: Provided, handOver: HandOver, side: 'reader' | 'book'): Provided {
+  return Object.fromEntries(Object.entries(provided).map(([name, value]) => [name, typeof value === 'function' ? handOver.wrap(value as (...args: unknown[]) => unknown, name, side) : value]));
+}
+
 export async function runSealed(input: SealedInput): Promise<SealedResult> {
   if (!sealed) throw new Error('runSealed needs seal() first, in a realm of its own');
   const start = performance.now();
@@ -120,33 +134,39 @@ export async function runSealed(input: SealedInput): Promise<SealedResult> {
   const out = captureOutput();
   const readerConsole = harden({ ...out.console });
   const quiet = harden({ log() {}, info() {}, debug() {}, warn() {}, error() {} });
-  const studentModules = { '@microgpt/engine': engineWithout(input.withhold), '@microgpt/display': displayModule() };
+  const studentModules = { '@microgpt/engine': harden(engineWithout(input.withhold)), '@microgpt/display': displayModule() };
 
   let error: CellError | null = null;
-  let provided: Record<string, unknown> = {};
+  let provided: Provided = {};
   try {
-    provided = await runCode(setup, input.code, input.provides, studentModules, readerConsole);
+    const given = await runCode(setup, input.code, input.provides, studentModules, readerConsole);
+    provided = Object.fromEntries(input.provides.map((name) => [name, given[name]])); // each read once
   } catch (thrown) {
     // one wrapper line, then the setup's lines (one empty line when there is none), then the reader's
     error = describe(thrown, setup.split('\n').length, input.code.split('\n').length, 1);
   }
 
+  const handOver = new HandOver();
   const registered: RegisteredCheck[] = [];
   const hiddenRegistered: RegisteredCheck[] = [];
+  let absent: string | null = null;
   try {
-    await register(setup, input.checks, input.provides, provided, checkModule(registered), quiet);
+    const book = input.solution ? await runCode(setup, input.solution, input.provides, studentModules, quiet) : null;
+    absent = missing(input.provides, provided, book);
+    const reader = handedOver(provided, handOver, 'reader');
+    await register(setup, input.checks, input.provides, reader, checkModule(registered, undefined, handOver.asIs), quiet);
     if (input.grading && input.seed) {
-      const reference = harden(await runCode(setup, input.solution ?? '', input.provides, studentModules, quiet));
-      const grading: GradingContext = { random: seededRandom(input.seed, input.exercise ?? ''), reference };
-      await register(setup, input.grading, input.provides, provided, checkModule(hiddenRegistered, grading), quiet);
+      const grading: GradingContext = { random: seededRandom(input.seed, input.exercise ?? ''), reference: harden(handedOver(book ?? {}, handOver, 'book')) };
+      await register(setup, input.grading, input.provides, reader, checkModule(hiddenRegistered, grading, handOver.asIs), quiet);
     }
   } catch (thrown) {
     // the book's checks could not even start: nothing passes, and the message says why
     const message = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
     error ??= { name: 'CheckError', message: `the checks could not run (${message})`, line: null };
   }
-  const checks = await runChecks(registered, error);
-  const hidden = await runChecks(hiddenRegistered, error);
+  const notRun = error ? stoppedWith(error) : absent;
+  const checks = await runChecks(registered, notRun);
+  const hidden = await runChecks(hiddenRegistered, notRun);
   const all = [...checks, ...hidden];
   return { output: out.text(), error, checks, hidden, passed: all.length > 0 && all.every((c) => c.passed), elapsedMs: performance.now() - start };
 }

@@ -43,6 +43,11 @@ export const bookAttacks: Record<string, BookAttacks> = {
         code: "import { Random } from '@microgpt/engine';\nfunction myShuffle(x: unknown[], bits: (k: number) => number) { Object.create(Random.prototype, { getrandbits: { value: bits } }).shuffle(x); }",
         realWithoutWithhold: true,
       },
+      {
+        // the generator prepare() hands out is the withheld Random
+        code: "import { prepare } from '@microgpt/engine';\nconst { rng } = prepare([]);\nfunction myShuffle(x: unknown[], bits: (k: number) => number) { Object.create(Object.getPrototypeOf(rng), { getrandbits: { value: bits } }).shuffle(x); }",
+        realWithoutWithhold: true,
+      },
     ],
     hardcoded: { names: ['myShuffle'], visible: '[6, 8, 10].includes(args[0].length) || args[0].length > 5000', otherwise: 'undefined' },
   },
@@ -64,6 +69,11 @@ export const bookAttacks: Record<string, BookAttacks> = {
         code: "import { Tokenizer } from '@microgpt/engine';\nfunction buildVocabulary(docs: string[]) { const t = new Tokenizer(docs); return { uchars: t.uchars, BOS: t.BOS, vocabSize: t.vocabSize }; }",
         realWithoutWithhold: true,
       },
+      {
+        // the tokenizer prepare() hands out is the withheld Tokenizer, constructor and all
+        code: "import { prepare } from '@microgpt/engine';\nconst Made = prepare([]).tokenizer.constructor as any;\nfunction buildVocabulary(docs: string[]) { const t = new Made(docs); return { uchars: t.uchars, BOS: t.BOS, vocabSize: t.vocabSize }; }",
+        realWithoutWithhold: true,
+      },
     ],
     hardcoded: {
       names: ['buildVocabulary'],
@@ -75,6 +85,10 @@ export const bookAttacks: Record<string, BookAttacks> = {
     engine: [
       {
         code: "import { Tokenizer } from '@microgpt/engine';\nconst t = new Tokenizer(docs);\nfunction myEncode(text: string) { return t.encode(text); }\nfunction myDecode(ids: number[]) { return t.decode(ids); }",
+        realWithoutWithhold: true,
+      },
+      {
+        code: "import { prepare } from '@microgpt/engine';\nconst { tokenizer } = prepare(docs);\nfunction myEncode(text: string) { return tokenizer.encode(text); }\nfunction myDecode(ids: number[]) { return tokenizer.decode(ids); }",
         realWithoutWithhold: true,
       },
     ],

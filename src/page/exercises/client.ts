@@ -104,8 +104,9 @@ class ExerciseView extends EditableCode {
     this.setRunning(true);
     this.status('Checking…');
     const code = this.currentCode();
-    const { setup, checks, provides, withhold } = this.data;
-    void this.runner.run({ setup, code, checks, provides, withhold, seed: null }, this.data.timeoutMs).then((result) => {
+    const { setup, checks, provides, withhold, solution } = this.data;
+    // the solution says what kind of thing each provided name must be (with no seed, nothing is compared with it)
+    void this.runner.run({ setup, code, checks, provides, withhold, solution, seed: null }, this.data.timeoutMs).then((result) => {
       this.setRunning(false);
       if (result.error?.name === 'Stopped') {
         for (const li of items) li.dataset.state = 'pending';
