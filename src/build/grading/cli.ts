@@ -11,6 +11,7 @@ import { type GradingSettings, parseSettings, SettingsError } from '../../shared
 import { checkpointDefs, exerciseDefs, lessonRefs, runVariantThread, sealedInput } from './book-defs.ts';
 import { limit } from '../../shared/limit.ts';
 import { runSealedThread } from './run-sealed.ts';
+import { stoppedRuns } from './stopped-runs.ts';
 
 const FORMATS = { canvas: canvasCsv, moodle: moodleCsv, csv: plainCsv, json: sheetJson } as const;
 
@@ -64,6 +65,8 @@ export async function main(argv: string[]): Promise<void> {
     run: (def, code, seed) => slot(() => runSealedThread(sealedInput(def, code, seed), def.timeoutMs)),
   });
   for (const e of report.errors) console.error(`${e.file}: not graded: ${e.message}`);
+  // graded (the run fails), but a grade alone would not say why
+  for (const s of stoppedRuns(report)) console.error(`${s.file}: ${s.exercise} was stopped: ${s.reason}`);
   const wanted = args.values.lesson;
   const graded = wanted ? report.lessons.filter((l) => l.sheet.lesson.id === wanted) : report.lessons;
   if (graded.length === 0) fail(wanted ? `no hand-in is for the lesson "${wanted}"` : 'no file could be graded');
