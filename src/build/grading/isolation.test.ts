@@ -14,6 +14,8 @@ import { stoppedRuns } from './stopped-runs.ts';
 export const bombs = {
   'plain arrays': 'const hog: number[][] = [];\nfor (let n = 0; ; n++) hog.push(new Array(1e6).fill(n));',
   'typed arrays': 'const hog: Uint8Array[] = [];\nfor (let n = 0; ; n++) hog.push(new Uint8Array(8e6).fill(n % 256));',
+  // 160 MB at a time: one such allocation past V8's own heap limit aborts the whole process
+  'large arrays': 'const hog: number[][] = [];\nfor (let n = 0; ; n++) hog.push(new Array(2e7).fill(n));',
 };
 const loop = 'let i = 0;\nwhile (true) i++;';
 

@@ -9,6 +9,11 @@ const defaultThreadFile = new URL('./sealed-thread.ts', import.meta.url);
 
 // what one run may use, its heap and its typed arrays together; the book's exercises use under 200 MB
 export const MEMORY_CAP_MB = 512;
+// V8's own heap limit, only a backstop: a thread that reaches it in the middle of a large allocation
+// aborts the whole process (Node gives it 16 MB of leeway to stop), and terminate() takes effect only
+// at the thread's next check, after an allocation or two. So the cap is the parent's look, with room
+// above it for the largest single allocation V8 makes (an array of 1 GB).
+const HEAP_LIMIT_MB = MEMORY_CAP_MB + 1536;
 
 const failed = (name: string, message: string, elapsedMs: number): SealedResult => ({ output: '', error: { name, message, line: null }, checks: [], hidden: [], passed: false, elapsedMs });
 
@@ -16,7 +21,7 @@ const failed = (name: string, message: string, elapsedMs: number): SealedResult 
 export function runSealedThread(input: SealedInput, timeoutMs: number, threadFile: URL = defaultThreadFile): Promise<SealedResult> {
   const start = performance.now();
   // a large young generation: a training step's graph dies young instead of being copied (see npm run bench)
-  const worker = new Worker(threadFile, { resourceLimits: { maxYoungGenerationSizeMb: 384, maxOldGenerationSizeMb: MEMORY_CAP_MB } });
+  const worker = new Worker(threadFile, { resourceLimits: { maxYoungGenerationSizeMb: 384, maxOldGenerationSizeMb: HEAP_LIMIT_MB } });
   return new Promise<SealedResult>((resolve) => {
     const done = (result: SealedResult) => {
       clearTimeout(timer);
