@@ -56,11 +56,12 @@ function setUp() {
 beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
 afterEach(() => mock.timers.reset());
 
-test('runs that die together are each run again alone: the one that kills its frame alone is reported crashed, the others finish, and runs sent meanwhile wait', () => {
+test('runs that die together are each run again alone: the one that kills its frame alone is reported crashed, and the rest, and runs sent meanwhile, then run as usual', () => {
   const { frames, sandbox, log, job, confirm } = setUp();
   sandbox.run(job('bomb'));
   sandbox.run(job('honest'));
-  assert.deepEqual(frames[0].starts, [1, 2]);
+  sandbox.run(job('other'));
+  assert.deepEqual(frames[0].starts, [1, 2, 3]);
   confirm(frames[0]);
   frames[0].events.died();
   assert.ok(frames[0].disposed);
@@ -69,17 +70,30 @@ test('runs that die together are each run again alone: the one that kills its fr
   assert.deepEqual(frames[1].starts, [1]);
   confirm(frames[1]);
   frames[1].events.died();
-  // the second alone, in a third frame
-  assert.deepEqual(frames[2].starts, [2]);
+  // the death explained, the other suspects and what waited run together
+  assert.deepEqual(frames[2].starts, [2, 3, 4]);
   confirm(frames[2]);
-  frames[2].events.message(2, 'done');
-  assert.deepEqual(frames[2].releases, [[2, false]]);
-  // then what waited
-  assert.deepEqual(frames[2].starts, [2, 3]);
-  frames[2].events.started(3);
-  frames[2].events.message(3, 'done');
-  assert.deepEqual(log, ['bomb started', 'honest started', 'bomb started again', 'bomb crashed', 'honest started again', 'later started']);
+  for (const id of [2, 3, 4]) frames[2].events.message(id, 'done');
+  assert.deepEqual(frames[2].releases, [[2, false], [3, false], [4, false]]);
+  assert.deepEqual(log, ['bomb started', 'honest started', 'other started', 'bomb started again', 'bomb crashed', 'honest started again', 'other started again', 'later started']);
   assert.equal(frames[2].watching, false, 'nothing in flight: the frame is not watched');
+});
+
+test('a suspect that finishes alone is cleared, and the next runs alone; the last one left is blamed only if it dies alone', () => {
+  const { frames, sandbox, log, job, confirm } = setUp();
+  sandbox.run(job('honest'));
+  sandbox.run(job('bomb'));
+  confirm(frames[0]);
+  frames[0].events.died();
+  sandbox.run(job('later'));
+  assert.deepEqual(frames[1].starts, [1]);
+  frames[1].events.started(1);
+  frames[1].events.message(1, 'done');
+  assert.deepEqual(frames[1].starts, [1, 2], 'the second suspect, alone too');
+  frames[1].events.started(2);
+  frames[1].events.died();
+  assert.deepEqual(frames[2].starts, [3]);
+  assert.deepEqual(log, ['honest started', 'bomb started', 'honest started again', 'bomb started again', 'bomb crashed']);
 });
 
 test('the only run in a frame that dies crashed it; a run the dead frame never started starts again elsewhere, blamed for nothing', () => {

@@ -4,7 +4,8 @@
 // - a run the frame never confirmed starting (it was dead already) simply starts again;
 // - the only run in a frame that dies crashed it, and is reported so;
 // - runs that were in a frame together when it died are each run again, one at a time, alone (new
-//   runs wait meanwhile); the one that kills its frame alone is reported, the others finish as usual.
+//   runs wait meanwhile); the one that kills its frame alone is reported, and the rest of them, the
+//   death explained, run as usual again.
 // The frame itself (sandbox-host.ts) is behind the Frame interface, so this is tested without one.
 
 export type WorkerScript = 'cell' | 'sealed';
@@ -49,6 +50,7 @@ interface Entry {
   confirmed: boolean; // the frame said it started the run
   starts: number;
   lost: number; // frames that died before confirming it
+  death?: number; // the death it is a suspect of
   timer?: ReturnType<typeof setTimeout>;
   timingOut?: boolean;
 }
@@ -60,6 +62,7 @@ export class Sandbox {
   private readonly suspects: Entry[] = [];
   private alone: Entry | null = null;
   private nextId = 0;
+  private deaths = 0;
   private readonly newFrame: (events: FrameEvents) => Frame;
 
   constructor(newFrame: (events: FrameEvents) => Frame) {
@@ -155,9 +158,21 @@ export class Sandbox {
     const unstarted = inFlight.filter((e) => !e.confirmed && ++e.lost < MAX_LOST);
     for (const e of inFlight) if (!e.confirmed && e.lost >= MAX_LOST) e.job.ended({ kind: 'error', message: 'the sandbox to run it in did not start' });
     this.waiting.unshift(...unstarted);
-    if (ran.length === 1) ran[0].job.ended({ kind: 'crashed' });
-    else this.suspects.push(...ran);
+    if (ran.length === 1) this.blame(ran[0]);
+    else {
+      const death = ++this.deaths;
+      for (const e of ran) e.death = death;
+      this.suspects.push(...ran);
+    }
     this.next();
+  }
+
+  private blame(culprit: Entry): void {
+    culprit.job.ended({ kind: 'crashed' });
+    if (culprit.death === undefined) return;
+    const cleared = this.suspects.filter((e) => e.death === culprit.death);
+    this.suspects.splice(0, this.suspects.length, ...this.suspects.filter((e) => !cleared.includes(e)));
+    this.waiting.unshift(...cleared);
   }
 
   // what runs next: a suspect alone, or, when none is left, everything that waited
