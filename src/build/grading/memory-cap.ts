@@ -1,6 +1,7 @@
-// A worker thread's memory, looked at from the parent every 20 ms: V8's resourceLimits cap the heap,
-// but typed arrays and ArrayBuffers live outside it and nothing caps them. The parent's look answers
-// even while the thread spins in a synchronous loop, and counts those buffers (external_memory).
+// A worker thread's memory, looked at from the parent every 20 ms: typed arrays and ArrayBuffers live
+// outside V8's heap, which resourceLimits cap, and nothing caps them; and a thread that meets V8's
+// own limit can take the process down (run-sealed.ts). The parent's look answers even while the
+// thread spins in a synchronous loop, and counts those buffers (external_memory).
 import type { Worker } from 'node:worker_threads';
 
 const LOOK_EVERY_MS = 20;

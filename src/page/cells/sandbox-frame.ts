@@ -8,7 +8,7 @@
 export type ToFrame =
   | { type: 'script'; name: string; source: string } // a classic script's text: a Worker from a blob: URL (a module one does not start in an opaque origin)
   | { type: 'script'; name: string; url: string } // a module script's URL (astro dev: the frame is not sandboxed there)
-  | { type: 'start'; id: number; script: string; message: unknown } // a Worker for the run (the script's kept one, if any), sent the message
+  | { type: 'start'; id: number; script: string; keep: boolean; message: unknown } // a Worker for the run, sent the message
   | { type: 'release'; id: number; keep: boolean } // the run is over: keep its Worker for the script's next run, or end it
   | { type: 'stop'; id: number } // end the run's Worker now, and say so
   | { type: 'ping'; n: number };
@@ -25,7 +25,8 @@ export type FromFrame =
 export function frameScript(): void {
   const scripts = new Map<string, { url: string; options: WorkerOptions }>();
   const workers = new Map<number, { worker: Worker; script: string }>();
-  const kept = new Map<string, Worker>();
+  const kept = new Map<string, Worker>(); // a kept run's Worker, for the script's next kept run
+  const spares = new Map<string, Worker>(); // a fresh Worker started ahead, for the script's next run that keeps none
   addEventListener('message', (event: MessageEvent) => {
     const port = event.ports[0];
     if (event.source !== parent || !port) return;
@@ -36,12 +37,14 @@ export function frameScript(): void {
         if ('source' in data) scripts.set(data.name, { url: URL.createObjectURL(new Blob(['"use strict";\n', data.source], { type: 'text/javascript' })), options: {} });
         else scripts.set(data.name, { url: data.url, options: { type: 'module' } });
       } else if (data.type === 'start') {
-        let worker = kept.get(data.script);
-        kept.delete(data.script);
+        const waiting = data.keep ? kept : spares;
+        let worker = waiting.get(data.script);
+        waiting.delete(data.script);
         try {
           const script = scripts.get(data.script);
           if (!script) throw new Error(`no script "${data.script}"`);
           worker ??= new Worker(script.url, script.options);
+          if (!data.keep) spares.set(data.script, new Worker(script.url, script.options));
         } catch (error) {
           post({ type: 'error', id: data.id, message: String((error as Error)?.message ?? error) });
           return;

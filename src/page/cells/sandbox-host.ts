@@ -70,13 +70,13 @@ function connectFrame(events: FrameEvents): Frame {
   };
 
   return {
-    start(id, script, message) {
+    start(id, script, keep, message) {
       scriptMessage(script).then(
         (scriptText) => {
           if (dead) return;
           if (!sent.has(script)) post(scriptText);
           sent.add(script);
-          post({ type: 'start', id, script, message });
+          post({ type: 'start', id, script, keep, message });
         },
         (error: Error) => events.error(id, `the code runner could not be loaded (${error.message})`),
       );

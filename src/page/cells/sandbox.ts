@@ -35,7 +35,7 @@ export interface FrameEvents {
 }
 
 export interface Frame {
-  start(id: number, script: WorkerScript, message: unknown): void;
+  start(id: number, script: WorkerScript, keep: boolean, message: unknown): void;
   release(id: number, keep: boolean): void;
   stop(id: number): void; // answered by events.stopped, if the frame lives
   watch(on: boolean): void; // look out for its death while runs are in it
@@ -80,7 +80,7 @@ export class Sandbox {
     entry.confirmed = false;
     entry.timingOut = false;
     this.live.set(entry.id, entry);
-    this.current().start(entry.id, entry.job.script, entry.job.message);
+    this.current().start(entry.id, entry.job.script, entry.job.keep ?? false, entry.job.message);
     this.frame!.watch(true);
   }
 

@@ -1,7 +1,8 @@
-// Exercise runs that judge: each in a Worker of its own (src/runtime/sealed-worker.ts), in the page's
-// sandboxed frame (sandbox-host.ts), created for the run and terminated after it, so nothing one run
-// does can reach the next; a time limit ends a run that does not answer, a run that crashes its frame
-// ends with an error that says so (every other run goes on), and stop() ends every run in flight.
+// Exercise runs that judge: each in a fresh Worker of its own (src/runtime/sealed-worker.ts; the frame
+// starts the next one ahead, unused), in the page's sandboxed frame (sandbox-host.ts), terminated
+// after its one run, so nothing one run does can reach the next; a time limit ends a run that does
+// not answer, a run that crashes its frame ends with an error that says so (every other run goes
+// on), and stop() ends every run in flight.
 import type { SealedInput, SealedResult } from '../../runtime/sealed.ts';
 import type { JobEnd, JobHandle } from './sandbox.ts';
 
