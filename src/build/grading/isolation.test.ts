@@ -3,11 +3,17 @@
 // stays small, and a batch with a bomb and an infinite loop among honest hand-ins grades the honest
 // ones exactly as without them.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { promisify } from 'node:util';
 import { type ExerciseDef, grade, type LessonRef } from '../../shared/handin/grade.ts';
 import { sealedInput } from '../../shared/handin/sealed-input.ts';
 import { createSubmission } from '../../shared/handin/submission.ts';
 import { limit } from '../../shared/limit.ts';
+import { exerciseDefs, lessonRefs } from './book-defs.ts';
 import { MEMORY_CAP_MB, runSealedThread } from './run-sealed.ts';
 import { stoppedRuns } from './stopped-runs.ts';
 
@@ -110,4 +116,32 @@ test('a batch with heap bombs and an infinite loop grades every honest hand-in a
     ],
   );
   assert.ok(peakRssMb() < RSS_BOUND_MB, `peak RSS ${peakRssMb()} MB, bound ${RSS_BOUND_MB} MB`);
+});
+
+test('npm run grade grades the other hand-ins of a batch with a bomb as without it, and names on stderr the file and exercise it stopped, and why', async () => {
+  const lesson = lessonRefs()[0];
+  const defs = exerciseDefs();
+  const dir = mkdtempSync(join(tmpdir(), 'isolation-cli-'));
+  const write = async (name: string, code: (solution: string, index: number) => string) => {
+    const exercises = lesson.exercises.map((ref, index) => {
+      const def = defs.find((d) => d.chapter === ref.chapter && d.id === ref.id)!;
+      return { ...ref, code: code(def.solution, index), passed: true, passedAt: null, attempts: 1, hintsOpened: 0, solutionShownAt: null, version: def.version };
+    });
+    const assignment = { lesson: lesson.id, className: 'CS 1', note: '', due: '2026-12-01', time: '23:59', timeZone: 'UTC', exercises: [] };
+    const s = await createSubmission({ assignment, student: { name, email: `${name.toLowerCase()}@school.edu` }, exportedAt: '2026-12-01T12:00:00.000Z', readings: [], exercises });
+    writeFileSync(join(dir, `${name.toLowerCase()}.json`), JSON.stringify(s));
+    return join(dir, `${name.toLowerCase()}.json`);
+  };
+  const cli = (files: string[]) => promisify(execFile)(process.execPath, [new URL('./cli.ts', import.meta.url).pathname, ...files, '--format', 'json']);
+  try {
+    const honest = await write('Honest', (solution) => solution);
+    const bomber = await write('Bomber', (solution, i) => (i === 0 ? bombs['typed arrays'] : solution));
+    const [alone, mixed] = await Promise.all([cli([honest]), cli([bomber, honest])]);
+    const row = (stdout: string, name: string) => (JSON.parse(stdout) as { rows: { identity: { name: string } }[] }).rows.find((r) => r.identity.name === name);
+    assert.deepEqual(row(mixed.stdout, 'Honest'), row(alone.stdout, 'Honest'));
+    const first = lesson.exercises[0];
+    assert.equal(mixed.stderr, `bomber.json: ${first.chapter}/${first.id} was stopped: OutOfMemory: stopped: used more than ${MEMORY_CAP_MB} MB\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
