@@ -85,7 +85,7 @@ export default defineConfig({
     checkCells(),
   ],
   vite: {
-    worker: { format: 'es' },
+    worker: { format: 'iife' },
     // pre-bundled when `astro dev` starts, not discovered (and reloaded) when a reader first runs a cell
     optimizeDeps: { include: ['sucrase', 'codemirror', '@codemirror/lang-javascript', '@codemirror/language', '@lezer/highlight', 'uplot'] },
   },

@@ -16,6 +16,7 @@ import { type GradingSettings, parseSettings, SettingsError } from '../../shared
 import { checkpointDefs, exerciseDefs, lessonRefs, runVariantThread, sealedInput } from './book-defs.ts';
 import { limit } from '../../shared/limit.ts';
 import { runSealedThread } from './run-sealed.ts';
+import { stoppedRuns } from './stopped-runs.ts';
 
 const FORMATS = { canvas: canvasCsv, moodle: moodleCsv, csv: plainCsv, json: sheetJson } as const;
 const WARNINGS: Partial<Record<keyof typeof FORMATS, (sheet: GradeSheet) => string[]>> = { moodle: moodleWarnings };
@@ -77,6 +78,8 @@ export async function main(argv: string[]): Promise<void> {
     run: (def, code, seed) => slot(() => runSealedThread(sealedInput(def, code, seed), def.timeoutMs)),
   });
   for (const e of report.errors) warn(`${e.file}: not graded: ${e.message}`);
+  // graded (the run fails), but a grade alone would not say why
+  for (const s of stoppedRuns(report)) warn(`${s.file}: ${s.exercise} was stopped: ${s.reason}`);
   const wanted = args.values.lesson;
   const graded = wanted ? report.lessons.filter((l) => l.sheet.lesson.id === wanted) : report.lessons;
   if (graded.length === 0) fail(wanted ? `no hand-in is for the lesson "${wanted}"` : 'no file could be graded');

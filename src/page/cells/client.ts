@@ -135,10 +135,7 @@ class CellView extends EditableCode {
     if (this.runner.running) return; // Ctrl+Enter while it runs; Stop ends a run
     this.editor?.markError(null);
     this.showDiff(null);
-    this.displays.clear();
-    this.pending = '';
-    this.shown = '';
-    this.el.output.textContent = '';
+    this.clearOutput();
     this.setRunning(true);
     this.status('Running…');
     this.runner.run({ code: this.currentCode(), setup: this.data.setup || undefined }, this.data.timeoutMs, {
@@ -146,7 +143,15 @@ class CellView extends EditableCode {
       display: (display) => this.displays.add(display),
       done: (result) => this.finish(result),
       stopped: (message) => this.stopped(message),
+      restarted: () => this.clearOutput(),
     });
+  }
+
+  private clearOutput(): void {
+    this.displays.clear();
+    this.pending = '';
+    this.shown = '';
+    this.el.output.textContent = '';
   }
 
   // output arrives in many small messages; paint it at most once a frame

@@ -1,16 +1,19 @@
-// Exercise runs that judge: each in a Worker of its own (src/runtime/sealed-worker.ts), created for
-// the run and terminated after it, so nothing one run does can reach the next; a time limit ends a
-// run that does not answer, and stop() ends every run in flight.
+// Exercise runs that judge: each in a fresh Worker of its own (src/runtime/sealed-worker.ts; the frame
+// starts the next one ahead, unused), in the page's sandboxed frame (sandbox-host.ts), terminated
+// after its one run, so nothing one run does can reach the next; a time limit ends a run that does
+// not answer, a run that crashes its frame ends with an error that says so (every other run goes
+// on), and stop() ends every run in flight.
 import type { SealedInput, SealedResult } from '../../runtime/sealed.ts';
+import type { JobEnd, JobHandle } from './sandbox.ts';
 
 const failed = (name: string, message: string): SealedResult => ({ output: '', error: { name, message, line: null }, checks: [], hidden: [], passed: false, elapsedMs: 0 });
 
 export class SealedRunner {
-  private readonly live = new Set<{ worker: Worker; finish: (result: SealedResult) => void }>();
+  private readonly live = new Set<{ job: JobHandle | null; finish: (result: SealedResult) => void }>();
   private readonly what: string;
 
   constructor(what = 'the code') {
-    this.what = what; // as the time-limit message names it
+    this.what = what; // as the messages name it
   }
 
   get running(): boolean {
@@ -19,28 +22,42 @@ export class SealedRunner {
 
   run(input: SealedInput, timeoutMs: number): Promise<SealedResult> {
     return new Promise<SealedResult>((resolve) => {
-      const worker = new Worker(new URL('../../runtime/sealed-worker.ts', import.meta.url), { type: 'module' });
       const entry = {
-        worker,
+        job: null as JobHandle | null,
         finish: (result: SealedResult) => {
-          window.clearTimeout(timer);
-          worker.terminate();
-          this.live.delete(entry);
-          resolve(result);
+          if (this.live.delete(entry)) resolve(result);
         },
       };
-      const timer = window.setTimeout(() => entry.finish(failed('Timeout', `${this.what} ran past its time limit of ${timeoutMs / 1000} s`)), timeoutMs);
-      worker.onmessage = (event: MessageEvent<{ result: SealedResult }>) => entry.finish(event.data.result);
-      worker.onerror = (event) => {
-        event.preventDefault();
-        entry.finish(failed('Error', `the runner crashed (${event.message || 'unknown error'})`));
-      };
       this.live.add(entry);
-      worker.postMessage({ runId: 1, input });
+      import('./sandbox-host.ts').then(({ sandbox }) => sandbox()).then(
+        (sandbox) => {
+          if (!this.live.has(entry)) return; // stopped meanwhile
+          entry.job = sandbox.run({
+            script: 'sealed',
+            message: { runId: 1, input },
+            timeoutMs,
+            received: (data) => {
+              entry.finish((data as { result: SealedResult }).result);
+              return true;
+            },
+            ended: (end) => entry.finish(this.failure(end, timeoutMs)),
+          });
+        },
+        (error: Error) => entry.finish(failed('Error', `the runner could not be loaded (${error.message})`)),
+      );
     });
   }
 
   stop(message = 'Stopped.'): void {
-    for (const entry of [...this.live]) entry.finish(failed('Stopped', message));
+    for (const entry of [...this.live]) {
+      entry.job?.stop();
+      entry.finish(failed('Stopped', message));
+    }
+  }
+
+  private failure(end: JobEnd, timeoutMs: number): SealedResult {
+    if (end.kind === 'timeout') return failed('Timeout', `${this.what} ran past its time limit of ${timeoutMs / 1000} s`);
+    if (end.kind === 'crashed') return failed('Crashed', `${this.what} crashed its sandbox (most likely it used too much memory)`);
+    return failed('Error', `the runner crashed (${end.message})`);
   }
 }
