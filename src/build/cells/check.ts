@@ -1,8 +1,8 @@
 // Runs every cell of every chapter, compares its output with the book, type-checks it, and
 // reports each problem at its chapter file and line. Results are cached by a hash of the cell
-// and of the engine and runtime sources, so an unchanged book re-checks quickly.
+// and of everything the check reaches (src/build/inputs.ts), so an unchanged book re-checks quickly.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { outputText } from '../../shared/compare.ts';
 import { loadBook } from '../book/book.ts';
@@ -10,22 +10,13 @@ import type { Cell, Exercise } from '../book/model.ts';
 import { asCell, exerciseInput, gradingAsCell, judge, type Version, withholdProblem } from '../exercises/verify.ts';
 import { runSealedThread } from '../grading/run-sealed.ts';
 import { limit } from '../../shared/limit.ts';
+import { inputsHash } from '../inputs.ts';
 import { NodeCellHost } from '../node-host.ts';
 import { compareCell, type Problem } from './compare.ts';
 import { typecheckCells } from './typecheck.ts';
 
 const root = process.cwd();
 export const cachePath = resolve(root, 'node_modules/.cache/annotated-microgpt/cells.json');
-
-// everything a cell's result depends on besides its own text
-function sourcesHash(): string {
-  const hash = createHash('sha256');
-  for (const dir of ['engine/src', 'src/runtime', 'src/build', 'src/build/cells', 'src/build/exercises', 'src/shared']) {
-    for (const f of readdirSync(resolve(root, dir)).filter((f) => f.endsWith('.ts')).sort()) hash.update(f).update(readFileSync(resolve(root, dir, f)));
-  }
-  hash.update(readFileSync(resolve(root, 'node_modules/sucrase/package.json')));
-  return hash.digest('hex');
-}
 
 function cellHash(sources: string, cell: Cell): string {
   return createHash('sha256').update(sources).update(JSON.stringify([cell.setup, cell.code, cell.expected, cell.throws, cell.timeoutMs])).digest('hex');
@@ -76,7 +67,7 @@ export async function checkCells(
 ): Promise<CheckReport> {
   const start = performance.now();
   const cache: Cache = useCache ? readCache(cacheFile) : { cells: {}, types: null };
-  const sources = sourcesHash();
+  const sources = inputsHash();
   const hashes = new Map(cells.map((c) => [c, cellHash(sources, c)]));
   const todo = cells.filter((c) => !cache.cells[hashes.get(c)!]);
   const versions = exercises.flatMap((ex) => (['starter', 'solution'] as const).map((version) => ({ ex, version, hash: exerciseHash(sources, ex, version) })));

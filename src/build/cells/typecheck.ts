@@ -1,6 +1,7 @@
 // Type-checks every cell against the engine's and the display module's types, all cells in one
 // TypeScript program; errors are reported at the chapter's line.
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import type { CheckedCode as Cell } from './compare.ts';
 
@@ -12,11 +13,12 @@ export interface TypeProblem {
 }
 
 const root = process.cwd();
+// what a cell may import, as the files that declare its types
 const moduleFiles: Record<string, string> = {
-  '@microgpt/engine': resolve(root, 'engine/src/index.ts'),
-  '@microgpt/engine/fast': resolve(root, 'engine/fast/index.ts'),
-  '@microgpt/display': resolve(root, 'src/runtime/display.ts'),
-  '@microgpt/check': resolve(root, 'src/runtime/check-types.ts'),
+  '@microgpt/engine': fileURLToPath(new URL('../../../engine/src/index.ts', import.meta.url)),
+  '@microgpt/engine/fast': fileURLToPath(new URL('../../../engine/fast/index.ts', import.meta.url)),
+  '@microgpt/display': fileURLToPath(new URL('../../runtime/display.ts', import.meta.url)),
+  '@microgpt/check': fileURLToPath(new URL('../../runtime/check-types.ts', import.meta.url)),
 };
 
 const options: ts.CompilerOptions = {

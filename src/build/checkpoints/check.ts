@@ -1,27 +1,19 @@
 // Every checkpoint of the book, computed, checked and sealed for the page. The cells and code they
 // depend on run in worker threads with the cells' own runtime (src/build/node-host.ts); what they
-// printed is cached by a hash of the code and of the engine and runtime sources, so an unchanged
-// book re-checks without running anything.
+// printed is cached by a hash of the code and of everything the check reaches (src/build/inputs.ts),
+// so an unchanged book re-checks without running anything.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CheckpointPageData } from '../../page/checkpoints/data.ts';
 import type { Chapter } from '../book/model.ts';
+import { inputsHash } from '../inputs.ts';
 import { NodeCellHost } from '../node-host.ts';
 import { type CheckpointProblem, computeCheckpoints, type RunCode } from './answers.ts';
 import { pageData } from './seal-data.ts';
 
 const root = process.cwd();
 export const checkpointCachePath = resolve(root, 'node_modules/.cache/annotated-microgpt/checkpoints.json');
-
-// everything a run's output depends on besides its own code
-export function sourcesHash(): string {
-  const hash = createHash('sha256');
-  for (const dir of ['engine/src', 'src/runtime', 'src/shared'])
-    for (const f of readdirSync(resolve(root, dir)).filter((f) => f.endsWith('.ts')).sort()) hash.update(f).update(readFileSync(resolve(root, dir, f)));
-  for (const f of ['src/build/node-host.ts', 'src/build/node-worker.ts']) hash.update(readFileSync(resolve(root, f)));
-  return hash.digest('hex');
-}
 
 export interface CheckpointReport {
   data: CheckpointPageData[];
@@ -41,7 +33,7 @@ function cachedRunner(run: RunCode, cacheFile: string | null): { run: RunCode; s
     } catch {
       // no cache yet, or a damaged one: start over
     }
-  const sources = cacheFile ? sourcesHash() : '';
+  const sources = cacheFile ? inputsHash() : '';
   let ran = 0;
   return {
     run: async (input, timeoutMs) => {

@@ -7,14 +7,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CheckpointPageData } from '../../page/checkpoints/data.ts';
+import { inputsHash } from '../inputs.ts';
 
 const root = process.cwd();
 let known: { key: string; data: CheckpointPageData[] } | null = null;
 
 function inputsKey(): string {
-  const hash = createHash('sha256');
-  for (const dir of ['content/chapters', 'engine/src'])
-    for (const f of readdirSync(resolve(root, dir)).sort()) if (/\.(mdx|ts)$/.test(f)) hash.update(f).update(readFileSync(resolve(root, dir, f)));
+  const hash = createHash('sha256').update(inputsHash(root));
+  const chapters = resolve(root, 'content/chapters');
+  for (const f of readdirSync(chapters).sort()) if (f.endsWith('.mdx')) hash.update(f).update(readFileSync(resolve(chapters, f)));
   return hash.digest('hex');
 }
 
