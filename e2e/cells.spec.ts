@@ -60,7 +60,7 @@ test('Reset restores the book version, and Undo brings the edit back', async ({ 
   await expect(cellOf(page, 'chain-rule').locator('.cm-content')).toHaveText('console.log("mine");');
 });
 
-test("an error shows its message and marks its line in the cell", async ({ page }) => {
+test('an error shows its message and marks its line in the cell', async ({ page }) => {
   await page.goto('/chapters/autograd/');
   const cell = cellOf(page, 'chain-rule');
   await edit(page, cell, 'const a = 1;\nconsole.log(a);\nconst b: any = null;\nb.x;');
@@ -142,14 +142,18 @@ for (const theme of ['light', 'dark'] as const) {
     await run(cell).click();
     await expect(cell.locator('.cell-status')).toContainText('matches the book');
     const { violations } = await new AxeBuilder({ page }).include('[data-cell-id="chain-rule"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}: ${v.nodes[0]?.failureSummary}`)).toEqual([]);
+    expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}: ${v.nodes[0]?.failureSummary}`)).toEqual([]);
   });
 }
 
 test('a table and a heatmap from @microgpt/display are drawn as tables, beside their text form', async ({ page }) => {
   await page.goto('/chapters/autograd/');
   const cell = cellOf(page, 'chain-rule');
-  await edit(page, cell, "import { heatmap, table } from '@microgpt/display';\ntable([{ char: 'a', id: 0 }, { char: 'b', id: 1 }], { title: 'vocabulary' });\nheatmap([[1, 0], [0.25, 0.75]], { title: 'attention', rowLabels: ['q0', 'q1'], colLabels: ['k0', 'k1'] });");
+  await edit(
+    page,
+    cell,
+    "import { heatmap, table } from '@microgpt/display';\ntable([{ char: 'a', id: 0 }, { char: 'b', id: 1 }], { title: 'vocabulary' });\nheatmap([[1, 0], [0.25, 0.75]], { title: 'attention', rowLabels: ['q0', 'q1'], colLabels: ['k0', 'k1'] });",
+  );
   await run(cell).click();
   const vocabulary = cell.locator('figure.cell-display-table');
   await expect(vocabulary.locator('figcaption')).toHaveText('vocabulary');

@@ -115,13 +115,7 @@ test('keyboard only: choose with the arrow keys, order steps with the move butto
 
   // order: move each step into place with its Up button and Enter, then check
   const order = await ready(page, '/chapters/autograd/', 'backward-steps');
-  const right = [
-    'Compute the loss forward',
-    'Sort the graph',
-    "Set the loss's own grad to 1",
-    'Walk the sorted list in reverse',
-    'At each node, add local gradient',
-  ];
+  const right = ['Compute the loss forward', 'Sort the graph', "Set the loss's own grad to 1", 'Walk the sorted list in reverse', 'At each node, add local gradient'];
   const steps = order.locator('.checkpoint-steps > li');
   await order.getByRole('button', { name: 'Check' }).focus();
   await page.keyboard.press('Enter');
@@ -144,8 +138,7 @@ test('keyboard only: choose with the arrow keys, order steps with the move butto
 test('the answers are not in the page source', async ({ page, request }) => {
   const html = await (await request.get('/chapters/tokenizer/')).text();
   expect(html).toContain('data-checkpoint-id="four-names-vocab"');
-  for (const secret of ['Seven distinct letters', '7 is the number of distinct letters', '"correct"', 'mistakes:'])
-    expect(html, `the page source holds ${secret}`).not.toContain(secret);
+  for (const secret of ['Seven distinct letters', '7 is the number of distinct letters', '"correct"', 'mistakes:']) expect(html, `the page source holds ${secret}`).not.toContain(secret);
   await page.goto('/chapters/tokenizer/');
   const data = await page.locator('#checkpoint-four-names-vocab .checkpoint-data').textContent();
   expect(data).not.toMatch(/"(answer|why)"/);

@@ -16,7 +16,7 @@ test(`every chapter page loads at most ${BUDGET_KB} KB of JavaScript (gzip) befo
   for (const w of chapters) assert.ok(w.bytes <= BUDGET_KB * 1024, `${w.page}: ${(w.bytes / 1024).toFixed(1)} KB`);
 });
 
-test("every section of the book model has the anchor the built page gives its heading", async () => {
+test('every section of the book model has the anchor the built page gives its heading', async () => {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { loadBook } = await import('../src/build/book/book.ts');
@@ -34,7 +34,11 @@ test('every cell of the book model is rendered as a cell on its page, nested one
   for (const chapter of loadBook()) {
     const html = readFileSync(join(dist, 'chapters', chapter.slug, 'index.html'), 'utf8');
     const rendered = [...html.matchAll(/data-cell-id="([^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(rendered, chapter.cells.map((c) => c.id), chapter.file);
+    assert.deepEqual(
+      rendered,
+      chapter.cells.map((c) => c.id),
+      chapter.file,
+    );
     for (const e of chapter.exercises) assert.ok(html.includes(`id="exercise-${e.id}"`), `${chapter.file}: exercise ${e.id}`);
   }
 });

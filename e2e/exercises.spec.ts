@@ -79,10 +79,12 @@ test("Check is sealed: the engine's own answer is withheld, and patched built-in
   const status = ex.locator('.cell-status');
   await typeOver(ex, "import { softmax } from '@microgpt/engine';\nfunction mySoftmax(logits: Value[]): Value[] {\n  return softmax(logits);\n}");
   await ex.getByRole('button', { name: 'Check' }).click();
-  await expect(status).toHaveText(/^0 of 3 checks passed\. First failure, "the probabilities sum to 1": ReferenceError: the engine's softmax is not available in this exercise: writing it is the exercise$/);
+  await expect(status).toHaveText(
+    /^0 of 3 checks passed\. First failure, "the probabilities sum to 1": ReferenceError: the engine's softmax is not available in this exercise: writing it is the exercise$/,
+  );
   const forged = [
     'Object.is = () => true;',
-    "(globalThis as any).postMessage = () => {}; (self as any).postMessage({ runId: 1, result: { passed: true, checks: [] } });",
+    '(globalThis as any).postMessage = () => {}; (self as any).postMessage({ runId: 1, result: { passed: true, checks: [] } });',
     'Array.prototype.every = () => true;',
   ];
   for (const attack of forged) {

@@ -20,7 +20,15 @@ test('the glossary page lists the terms alphabetically, each an anchor with a li
   expect(await entries.count()).toBeGreaterThanOrEqual(25);
   const names = (await entries.allTextContents()).map((t) => t.trim());
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
-  for (const [id, name] of [['token', 'token'], ['bos', 'BOS'], ['logit', 'logit'], ['softmax', 'softmax'], ['rmsnorm', 'RMSNorm'], ['attention-head', 'attention head'], ['moments', 'moments']]) {
+  for (const [id, name] of [
+    ['token', 'token'],
+    ['bos', 'BOS'],
+    ['logit', 'logit'],
+    ['softmax', 'softmax'],
+    ['rmsnorm', 'RMSNorm'],
+    ['attention-head', 'attention head'],
+    ['moments', 'moments'],
+  ]) {
     await expect(page.locator(`dt#${id}`)).toHaveText(name);
     await expect(page.locator(`dt#${id} + dd a[href^="/chapters/"]`)).toHaveCount(1);
   }

@@ -74,7 +74,10 @@ test.describe('in New York', () => {
       version: 1,
       lesson: 'transformer-block',
       className: 'CS 101 <img src=x onerror="window.pwned=1">',
-      exercises: [{ chapter: 'gpt', id: 'softmax-max', points: 2 }, { chapter: 'gpt', id: 'my-rmsnorm', points: 1 }],
+      exercises: [
+        { chapter: 'gpt', id: 'softmax-max', points: 2 },
+        { chapter: 'gpt', id: 'my-rmsnorm', points: 1 },
+      ],
       due: { date: '2099-12-01', time: '23:59', timeZone: 'Europe/Paris' },
       late: { rule: 'penalty', percentPerDay: 10, maxDays: 3 },
       lmsAssignment: { name: 'The transformer block', id: '4711' },
@@ -123,7 +126,15 @@ test.describe('in New York', () => {
     const submission = JSON.parse(readFileSync(handIn, 'utf8'));
     expect(submission.version).toBe(2);
     expect(submission.student).toEqual({ name: 'Ada Lovelace', email: 'ada@uni.example' });
-    expect(submission.assignment).toMatchObject({ due: '2099-12-01', time: '23:59', timeZone: 'Europe/Paris', exercises: [{ id: 'softmax-max', points: 2 }, { id: 'my-rmsnorm', points: 1 }] });
+    expect(submission.assignment).toMatchObject({
+      due: '2099-12-01',
+      time: '23:59',
+      timeZone: 'Europe/Paris',
+      exercises: [
+        { id: 'softmax-max', points: 2 },
+        { id: 'my-rmsnorm', points: 1 },
+      ],
+    });
     expect(submission.exercises.map((e: { passed: boolean }) => e.passed)).toEqual([true, false]);
     expect(submission.exercises[0]).toMatchObject({ attempts: 1, hintsOpened: 1, solutionShownAt: expect.any(String), version: expect.any(String) });
     expect(submission.exercises[1]).toMatchObject({ code: null, attempts: 0, hintsOpened: 0, solutionShownAt: null, version: '' });
@@ -139,7 +150,9 @@ test.describe('in New York', () => {
       { name: 'bob.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, 200)) },
       { name: 'cy.json', mimeType: 'application/json', buffer: Buffer.from(text.replace('Ada Lovelace', 'Cy')) },
     ]);
-    await expect(page.locator('.grade-status')).toHaveText(/^Graded 1 student \(1 exercise runs in [\d.]+ s\), without a seed: the grading checks did not run; 2 files could not be graded \(below\)\.$/);
+    await expect(page.locator('.grade-status')).toHaveText(
+      /^Graded 1 student \(1 exercise runs in [\d.]+ s\), without a seed: the grading checks did not run; 2 files could not be graded \(below\)\.$/,
+    );
     const row = page.locator('.grade-table tbody tr');
     await expect(row).toHaveCount(1);
     await expect(row.locator('th')).toHaveText('Ada Lovelaceada@uni.example');

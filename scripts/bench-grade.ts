@@ -46,7 +46,10 @@ const others = honest.slice(0, students - attackers.length).map((_, i) => `Stude
 
 type Rows = Record<string, unknown>;
 const compare = (clean: Rows, mixed: Rows) => (others.every((who) => isDeepStrictEqual(clean[who], mixed[who])) ? `all ${others.length} other rows identical` : 'OTHER ROWS DIFFER');
-const attackerRows = (mixed: Rows) => Object.keys(attacks).map((who) => `${who}: ${JSON.stringify(mixed[who])}`).join('\n  ');
+const attackerRows = (mixed: Rows) =>
+  Object.keys(attacks)
+    .map((who) => `${who}: ${JSON.stringify(mixed[who])}`)
+    .join('\n  ');
 
 // /grade/: one page load; after the bomb, the page is read through CDP (Playwright marks a page whose
 // frame crashed as crashed, though the page lives on: see e2e/isolation.spec.ts)
@@ -103,7 +106,11 @@ async function inCli(): Promise<string[]> {
   try {
     const clean = await grade(honest);
     const mixed = await grade(attacked);
-    return [`npm run grade: the same ${students} hand-ins: ${clean.seconds} s`, `npm run grade: with the heap bomb and the infinite loop: ${mixed.seconds} s; ${compare(clean.rows, mixed.rows)}`, `  stderr: ${mixed.stderr}`];
+    return [
+      `npm run grade: the same ${students} hand-ins: ${clean.seconds} s`,
+      `npm run grade: with the heap bomb and the infinite loop: ${mixed.seconds} s; ${compare(clean.rows, mixed.rows)}`,
+      `  stderr: ${mixed.stderr}`,
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,7 +14,9 @@ const BUILD_ONLY_PACKAGES = /^(node:|typescript$|unified$|remark-|rehype-|mdast|
 
 function filesUnder(dir: string, ext: RegExp): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => ext.test(f)).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => ext.test(f))
+    .map((f) => join(dir, f));
 }
 
 // the module specifiers a TypeScript file loads at run time: static and dynamic imports, re-exports
@@ -26,7 +28,14 @@ function runtimeImports(code: string): string[] {
     if (ts.isImportDeclaration(node) && node.importClause?.phaseModifier !== ts.SyntaxKind.TypeKeyword && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
     if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) found.push(node.arguments[0].text);
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[0] && ts.isStringLiteral(node.arguments[0]) && node.arguments[1]?.getText().includes('import.meta.url'))
+    if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'URL' &&
+      node.arguments?.[0] &&
+      ts.isStringLiteral(node.arguments[0]) &&
+      node.arguments[1]?.getText().includes('import.meta.url')
+    )
       found.push(node.arguments[0].text);
     ts.forEachChild(node, visit);
   };

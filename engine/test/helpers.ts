@@ -42,7 +42,8 @@ async function inSlot<T>(job: () => Promise<T>): Promise<T> {
     return await job();
   } finally {
     const next = queue.shift();
-    if (next) next(); // the slot passes straight on
+    if (next)
+      next(); // the slot passes straight on
     else busy--;
   }
 }

@@ -10,10 +10,15 @@ const book = new Map(loadBook(dir).map((c) => [c.slug, c]));
 const frontmatter = (slug: string) => book.get(slug)!.data;
 
 test('the chapters exist, and their order is the reading order', () => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => f.replace(/\.mdx$/, ''));
   assert.deepEqual([...files].sort(), [...chapterSlugs].sort());
   assert.deepEqual(chaptersInOrder(dir), [...chapterSlugs]);
-  assert.deepEqual(chapterSlugs.map((s) => frontmatter(s).order), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  assert.deepEqual(
+    chapterSlugs.map((s) => frontmatter(s).order),
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+  );
 });
 
 test('every chapter frontmatter passes the schema', () => {
@@ -67,9 +72,15 @@ for (const slug of ['dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training
 
 test('the introduction and the closing chapter have their required parts', () => {
   const intro = book.get('introduction')!;
-  assert.ok(intro.components.some((c) => c.name === 'ComponentMap'), 'the seven components in one picture');
+  assert.ok(
+    intro.components.some((c) => c.name === 'ComponentMap'),
+    'the seven components in one picture',
+  );
   assert.ok(sectionTexts('introduction').includes('How to use this site'), 'how to use the site');
-  assert.ok(intro.cells.some((c) => c.id === 'pipeline'), 'a cell that runs the whole pipeline');
+  assert.ok(
+    intro.cells.some((c) => c.id === 'pipeline'),
+    'a cell that runs the whole pipeline',
+  );
   const closing = book.get('what-it-reveals')!;
   const lessons = ['completes patterns', 'compression of its training data', 'Confidence is not knowledge', 'stateless'];
   const top = closing.sections.filter((s) => s.depth === 2);
@@ -77,7 +88,10 @@ test('the introduction and the closing chapter have their required parts', () =>
     const at = top.findIndex((s) => s.text.includes(lesson));
     assert.ok(at !== -1, `a section on: ${lesson}`);
     const [from, to] = [top[at].place.line, top[at + 1]?.place.line ?? Infinity];
-    assert.ok(closing.cells.some((c) => c.line > from && c.line < to), `an experiment (a cell) for: ${lesson}`);
+    assert.ok(
+      closing.cells.some((c) => c.line > from && c.line < to),
+      `an experiment (a cell) for: ${lesson}`,
+    );
   }
 });
 
@@ -89,7 +103,10 @@ test('every number in the prose is printed by a cell on its page, quoted from th
   const referenceDir = resolve(import.meta.dirname, '..', '..', 'content', 'reference');
   const names = ['microgpt-default.json', 'microgpt-default.txt', 'microgpt-names.json', 'microgpt-names.txt'];
   const facts = referenceFacts(Object.fromEntries(names.map((n) => [n, readFileSync(join(referenceDir, n), 'utf8')])));
-  const region = (file: string, name: string) => regionLines(readEngineFile(file.replace(/\.ts$/, '')), name).map((l) => l.text).join('\n');
+  const region = (file: string, name: string) =>
+    regionLines(readEngineFile(file.replace(/\.ts$/, '')), name)
+      .map((l) => l.text)
+      .join('\n');
   const problems = [...book.values()].flatMap((chapter) => checkChapterNumbers(chapter, { region, facts }));
   assert.deepEqual(problems, [], `${problems.length} unbacked numbers:\n${problems.join('\n')}`);
 });

@@ -26,7 +26,11 @@ const line = (lines: string[], start: string) => {
   return found;
 };
 const nums = (text: string) => scanNumbers(text).map((n) => n.value);
-const prose = (slug: string) => book.get(slug)!.prose.map((p) => p.value).join('\n');
+const prose = (slug: string) =>
+  book
+    .get(slug)!
+    .prose.map((p) => p.value)
+    .join('\n');
 const noneSay = (slugs: string[], wrong: RegExp) => {
   for (const slug of slugs) assert.doesNotMatch(prose(slug), wrong, `${slug} says ${wrong}`);
 };
@@ -42,7 +46,9 @@ test('1. an untrained model can score below ln V; the mean over initialisations 
 });
 
 test("2. Adam's step can pass (1 - beta1) / sqrt(1 - beta2); microgpt's rarely pass one learning rate", () => {
-  const largest = output('adam', 'step-bound').filter((l) => /^\d/.test(l)).map((l) => nums(l)[1]);
+  const largest = output('adam', 'step-bound')
+    .filter((l) => /^\d/.test(l))
+    .map((l) => nums(l)[1]);
   assert.ok(Math.max(...largest) > 2.5, `a steadily growing gradient gives steps past 1.5 learning rates: ${largest}`);
   const bound = nums(line(output('adam', 'step-bound'), 'the limit is largest'))[1];
   const [, share, , real] = nums(line(output('adam', 'step-sizes-microgpt'), '4,224,000 updates'));
@@ -93,14 +99,23 @@ test('6. the smaller corrections stay corrected', () => {
 
 test('the derivations agree with the gradients backward computes', () => {
   const difference = (slug: string, id: string) => output(slug, id).flatMap((l) => (/difference/.test(l) ? nums(l.split(/difference[^:]*:/)[1]) : []));
-  for (const [slug, id] of [['training', 'logit-gradient'], ['gpt', 'rmsnorm-backward'], ['gpt', 'attention-backward'], ['gpt', 'gain-folds']]) {
+  for (const [slug, id] of [
+    ['training', 'logit-gradient'],
+    ['gpt', 'rmsnorm-backward'],
+    ['gpt', 'attention-backward'],
+    ['gpt', 'gain-folds'],
+  ]) {
     const gaps = difference(slug, id);
     assert.ok(gaps.length > 0 && gaps.every((g) => Math.abs(g) < 1e-15), `${slug}/${id}: ${gaps}`);
   }
-  const sqrt = output('gpt', 'why-sqrt-d').filter((l) => /^\d/.test(l)).map(nums);
+  const sqrt = output('gpt', 'why-sqrt-d')
+    .filter((l) => /^\d/.test(l))
+    .map(nums);
   for (const [d, spread] of sqrt) assert.ok(Math.abs(spread / Math.sqrt(d) - 1) < 0.15, `q·k spreads like sqrt(${d}): ${spread}`);
   assert.ok(sqrt.at(-1)![3] > 0.9 && sqrt.at(-1)![5] < 0.3, 'unscaled wide heads saturate; scaled ones do not');
-  const heads = output('gpt', 'heads-differ').filter((l) => /^head \d/.test(l)).map(nums);
+  const heads = output('gpt', 'heads-differ')
+    .filter((l) => /^head \d/.test(l))
+    .map(nums);
   assert.ok(Math.max(...heads.map((h) => h[4])) - Math.min(...heads.map((h) => h[4])) > 0.1, 'the trained heads spread their weight differently');
   const [small, large] = output('gpt', 'init-scale').map(nums);
   assert.ok(small[2] < 0.1 && large[2] > 0.9, 'std 0.08 starts nearly uniform, std 1 nearly certain');
@@ -110,7 +125,9 @@ test('the derivations agree with the gradients backward computes', () => {
 });
 
 test("the article's four lessons each have their experiment", () => {
-  const rare = output('what-it-reveals', 'rare-letters').filter((l) => /^[a-z] /.test(l)).map((l) => [l[0], nums(l).at(-1)!] as const);
+  const rare = output('what-it-reveals', 'rare-letters')
+    .filter((l) => /^[a-z] /.test(l))
+    .map((l) => [l[0], nums(l).at(-1)!] as const);
   const surprise = new Map(rare);
   for (const common of ['a', 'e']) for (const scarce of ['q', 'x', 'z']) assert.ok(surprise.get(scarce)! > lnV && lnV > surprise.get(common)!);
   const confidence = output('what-it-reveals', 'confidence-overlap');
@@ -118,13 +135,29 @@ test("the article's four lessons each have their experiment", () => {
   assert.ok(Math.abs(means[0] - means[1]) < 0.1, `invented names score like real ones: ${means}`);
   assert.ok(confidence.filter((l) => / it said /.test(l)).length >= 3, 'the most confident wrong predictions, named');
   const memory = output('what-it-reveals', 'memory-is-context');
-  assert.ok(line(memory, 'prompt "ma"').split(':')[1].split(',').every((name) => name.trim().startsWith('ma')), 'the prompt steers');
-  assert.equal(memory.filter((l) => l.startsWith('seed 7, no prompt')).map((l) => l.split(':')[1].trim()).filter((n, i, all) => n === all[0]).length, 2, 'the next call has no trace');
+  assert.ok(
+    line(memory, 'prompt "ma"')
+      .split(':')[1]
+      .split(',')
+      .every((name) => name.trim().startsWith('ma')),
+    'the prompt steers',
+  );
+  assert.equal(
+    memory
+      .filter((l) => l.startsWith('seed 7, no prompt'))
+      .map((l) => l.split(':')[1].trim())
+      .filter((n, i, all) => n === all[0]).length,
+    2,
+    'the next call has no trace',
+  );
   assert.match(memory.join('\n'), /the same\? true[\s\S]*the same\? false/, 'text beyond the context is gone; text inside it counts');
 });
 
 test('the porting passages live in the appendix, not in the main chapters', () => {
-  noneSay(mainChapters.filter((s) => s !== 'introduction'), /units in the last place|prints exactly what/);
+  noneSay(
+    mainChapters.filter((s) => s !== 'introduction'),
+    /units in the last place|prints exactly what/,
+  );
   noneSay(mainChapters, /__radd__|Box-Muller|1\.0 - this\.random|takes a random draw for every document/);
   noneSay(['fast'], /double-double/);
   for (const id of ['shuffle-draws', 'gauss', 'division', 'sum-radd']) output('matching-python', id);

@@ -15,7 +15,14 @@ export function moduleSpecifiers(code: string, { types = false } = {}): string[]
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && (types || node.importClause?.phaseModifier !== ts.SyntaxKind.TypeKeyword)) found.push(node.moduleSpecifier.text);
     if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && (types || !node.isTypeOnly)) found.push(node.moduleSpecifier.text);
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) found.push(node.arguments[0].text);
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL' && node.arguments?.[0] && ts.isStringLiteral(node.arguments[0]) && node.arguments[1]?.getText().includes('import.meta.url'))
+    if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'URL' &&
+      node.arguments?.[0] &&
+      ts.isStringLiteral(node.arguments[0]) &&
+      node.arguments[1]?.getText().includes('import.meta.url')
+    )
       found.push(node.arguments[0].text);
     ts.forEachChild(node, visit);
   };
@@ -26,7 +33,11 @@ export function moduleSpecifiers(code: string, { types = false } = {}): string[]
 const CODE = /\.(ts|mts|js|mjs)$/;
 
 // a bare specifier's package: "@scope/name/sub" -> "@scope/name", "name/sub" -> "name"
-export const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+export const packageName = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 // the package.json a package resolves to from a file, looked up through node_modules as Node does
 function packageJson(name: string, from: string): string | null {

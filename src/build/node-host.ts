@@ -44,7 +44,10 @@ export class NodeCellHost {
         resolve(result);
       };
       const fail = (name: string, message: string) =>
-        done({ output: '', displays: [], truncated: false, error: { name, message, line: null }, elapsedMs: performance.now() - start, ...('checks' in input ? { checks: [], passed: false } : {}) }, false);
+        done(
+          { output: '', displays: [], truncated: false, error: { name, message, line: null }, elapsedMs: performance.now() - start, ...('checks' in input ? { checks: [], passed: false } : {}) },
+          false,
+        );
       const onMessage = (result: CellResult | ExerciseResult) => done(result, true);
       const onError = (error: Error) => fail('Error', `the worker crashed: ${error.message}`);
       const timer = setTimeout(() => fail('Timeout', `stopped after ${timeoutMs} ms (the cell's time limit)`), timeoutMs);

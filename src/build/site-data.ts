@@ -41,7 +41,14 @@ export function studentLessons(): StudentLesson[] {
       })),
       checkpoints: l.checkpoints.map((c) => {
         const found = book.chapters[c.chapter].checkpoints!.find((x) => x.id === c.id)!;
-        return { chapter: c.chapter, id: c.id, title: `${book.chapters[c.chapter].title}: ${found.question.replace(/`/g, '')}`, href: chapterUrl(c.chapter, `checkpoint-${c.id}`), points: c.points, variant: found.variant };
+        return {
+          chapter: c.chapter,
+          id: c.id,
+          title: `${book.chapters[c.chapter].title}: ${found.question.replace(/`/g, '')}`,
+          href: chapterUrl(c.chapter, `checkpoint-${c.id}`),
+          points: c.points,
+          variant: found.variant,
+        };
       }),
     }));
 }

@@ -1,6 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { beforeSolutionSlot, clearEdit, exerciseSlot, loadActivity, loadEdit, progressKey, readItem, recordActivity, saveEdit, setAside, studentEmailKey, studentNameKey, writeItem } from './storage.ts';
+import {
+  beforeSolutionSlot,
+  clearEdit,
+  exerciseSlot,
+  loadActivity,
+  loadEdit,
+  progressKey,
+  readItem,
+  recordActivity,
+  saveEdit,
+  setAside,
+  studentEmailKey,
+  studentNameKey,
+  writeItem,
+} from './storage.ts';
 
 // a localStorage for Node: a Map, or one that throws as a browser's does with storage turned off
 function useStorage(disabled = false): Map<string, string> {

@@ -129,7 +129,8 @@ export function loadActivity(chapter: string, id: string): ExerciseActivity {
   try {
     const a = JSON.parse(raw) as ExerciseActivity;
     const count = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
-    if (!count(a.attempts) || !count(a.hintsOpened) || !(a.solutionShownAt === null || typeof a.solutionShownAt === 'string') || typeof a.version !== 'string') throw new Error('not an activity record');
+    if (!count(a.attempts) || !count(a.hintsOpened) || !(a.solutionShownAt === null || typeof a.solutionShownAt === 'string') || typeof a.version !== 'string')
+      throw new Error('not an activity record');
     return { attempts: a.attempts, hintsOpened: a.hintsOpened, solutionShownAt: a.solutionShownAt, version: a.version };
   } catch {
     setAside(activityKey(chapter, id), raw);
@@ -144,4 +145,3 @@ export function recordActivity(chapter: string, id: string, change: (a: Exercise
   writeItem(activityKey(chapter, id), JSON.stringify(activity));
   return activity;
 }
-

@@ -58,8 +58,7 @@ export function checkModule(registered: RegisteredCheck[], grading?: GradingCont
       if (!same(actual, expected)) throw new CheckFailure(`${label(what)}expected ${show(expected)}, got ${show(actual)}`);
     },
     expectClose(actual: number, expected: number, tolerance = 1e-9, what?: string) {
-      if (typeof actual !== 'number' || !(Math.abs(actual - expected) <= tolerance))
-        throw new CheckFailure(`${label(what)}expected ${show(expected)} (within ${tolerance}), got ${show(actual)}`);
+      if (typeof actual !== 'number' || !(Math.abs(actual - expected) <= tolerance)) throw new CheckFailure(`${label(what)}expected ${show(expected)} (within ${tolerance}), got ${show(actual)}`);
     },
     expectTrue(condition: boolean, message: string) {
       if (condition !== true) throw new CheckFailure(message);

@@ -20,11 +20,7 @@ export interface ExerciseResult extends CellResult {
 
 export async function runExercise(input: ExerciseInput, modules: Record<string, unknown>, hooks: RunHooks = {}): Promise<ExerciseResult> {
   const registered: RegisteredCheck[] = [];
-  const result = await runCell(
-    { code: input.code, setup: input.setup, after: input.checks },
-    { ...modules, '@microgpt/check': checkModule(registered) },
-    hooks,
-  );
+  const result = await runCell({ code: input.code, setup: input.setup, after: input.checks }, { ...modules, '@microgpt/check': checkModule(registered) }, hooks);
   const checks = await runChecks(registered, result.error && stoppedWith(result.error));
   return { ...result, checks, passed: checks.length > 0 && checks.every((c) => c.passed) };
 }

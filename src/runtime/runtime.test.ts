@@ -42,8 +42,14 @@ test('output past the cap is cut with a notice', async () => {
 });
 
 test('display functions record a rich output and print its text form', async () => {
-  const r = await runCell({ code: "import { heatmap, lineChart, table } from '@microgpt/display';\nlineChart([3, 2, 2.5], { title: 'loss' });\ntable([{ ch: 'a', id: 0 }]);\nheatmap([[0.5, 0.5], [1, 0]]);" }, modules);
-  assert.deepEqual(r.displays.map((d) => d.kind), ['line', 'table', 'heatmap']);
+  const r = await runCell(
+    { code: "import { heatmap, lineChart, table } from '@microgpt/display';\nlineChart([3, 2, 2.5], { title: 'loss' });\ntable([{ ch: 'a', id: 0 }]);\nheatmap([[0.5, 0.5], [1, 0]]);" },
+    modules,
+  );
+  assert.deepEqual(
+    r.displays.map((d) => d.kind),
+    ['line', 'table', 'heatmap'],
+  );
   assert.equal(
     r.output,
     ['[loss]', '  y: 3 points, first 3.0000, last 2.5000, min 2.0000 at 2', '[table]', 'ch  id', '--  --', 'a   0', '[heatmap]', '      0    1', '0  0.50 0.50', '1  1.00 0.00', ''].join('\n'),
@@ -51,7 +57,10 @@ test('display functions record a rich output and print its text form', async () 
 });
 
 test('values print the same way in every host', () => {
-  assert.equal(formatArgs(['a', 1, -0, 2n, null, undefined, [1, 'b'], { k: [true] }, new Map([[1, 2]]), new engine.Value(1.5)]), "a 1 -0 2n null undefined [ 1, 'b' ] { k: [ true ] } Map(1) { 1 => 2 } Value(data=1.5, grad=0)");
+  assert.equal(
+    formatArgs(['a', 1, -0, 2n, null, undefined, [1, 'b'], { k: [true] }, new Map([[1, 2]]), new engine.Value(1.5)]),
+    "a 1 -0 2n null undefined [ 1, 'b' ] { k: [ true ] } Map(1) { 1 => 2 } Value(data=1.5, grad=0)",
+  );
   const circular: Record<string, unknown> = {};
   circular.self = circular;
   assert.equal(formatArgs([circular]), '{ self: [Circular] }');
@@ -82,7 +91,10 @@ test('an exercise runs the reader code, then its checks in order, each with its 
   assert.deepEqual([right.passed, right.checks.map((c) => c.passed)], [true, [true, true, true]]);
   const wrong = await runExercise({ code: 'function double(x: number) { return x > 0 ? 2 * x : x; }', checks }, modules);
   assert.equal(wrong.passed, false);
-  assert.deepEqual(wrong.checks.map((c) => c.message), [null, null, 'double(-3): expected -6, got -3']);
+  assert.deepEqual(
+    wrong.checks.map((c) => c.message),
+    [null, null, 'double(-3): expected -6, got -3'],
+  );
   const thrown = await runExercise({ code: 'function double(x: number): number { throw new RangeError("no"); }', checks }, modules);
   assert.deepEqual(thrown.checks[0], { name: 'double(2) is 4', passed: false, message: 'RangeError: no' });
   const broken = await runExercise({ code: 'const x = ;', checks }, modules);

@@ -11,7 +11,8 @@ import type { SealedInput } from './sealed.ts';
 const base: SealedInput = {
   setup: "import { Value } from '@microgpt/engine';",
   code: '',
-  checks: "import { check, expectEqual } from '@microgpt/check';\ncheck('twice [1, 2]', () => expectEqual(twice([1, 2]), [2, 4]));\ncheck('twice [] throws', () => { let threw = false; try { twice(null as any); } catch { threw = true; } expectEqual(threw, true); });",
+  checks:
+    "import { check, expectEqual } from '@microgpt/check';\ncheck('twice [1, 2]', () => expectEqual(twice([1, 2]), [2, 4]));\ncheck('twice [] throws', () => { let threw = false; try { twice(null as any); } catch { threw = true; } expectEqual(threw, true); });",
   provides: ['twice'],
   withhold: [],
   solution: 'function twice(xs: number[]): number[] {\n  return xs.map((x) => 2 * x);\n}',
@@ -38,11 +39,15 @@ test("a function gets frozen copies of its inputs: changing them reaches neither
     "check('a Value goes over as a leaf with its data', () => { const v = new Value(3).mul(2); expectEqual(first([v]), 6); expectEqual(v.data, 6); });",
   ].join('\n');
   const solution = `${base.solution}\nfunction first(vs: Value[]): number {\n  return vs[0].data;\n}`;
-  const spoiler = "function twice(xs: number[]): number[] {\n  try { xs.length = 0; } catch {}\n  return [];\n}\nfunction first(vs: Value[]): number {\n  const d = vs[0].data;\n  vs[0].data = 0;\n  return vs[0].children.length === 0 ? d : -1;\n}";
+  const spoiler =
+    'function twice(xs: number[]): number[] {\n  try { xs.length = 0; } catch {}\n  return [];\n}\nfunction first(vs: Value[]): number {\n  const d = vs[0].data;\n  vs[0].data = 0;\n  return vs[0].children.length === 0 ? d : -1;\n}';
   const r = await run({ checks: '', grading: checks, provides: ['twice', 'first'], solution, seed: 's', code: spoiler });
   assert.deepEqual(messages(r), ['expected [ 2, 4 ], got []', 'passed', 'passed']);
   const sorter = await run({ code: 'function twice(xs: number[]): number[] {\n  return xs.sort().map((x) => 2 * x);\n}' });
-  assert.match(sorter.checks[0].message!, /^TypeError: Cannot assign to read only property .* \(the checks hand twice a frozen copy of its inputs: make new arrays and objects rather than changing those\)$/);
+  assert.match(
+    sorter.checks[0].message!,
+    /^TypeError: Cannot assign to read only property .* \(the checks hand twice a frozen copy of its inputs: make new arrays and objects rather than changing those\)$/,
+  );
 });
 
 test('asIs hands over what the function is asked to change; never one object to both sides', async () => {

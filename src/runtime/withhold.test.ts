@@ -159,7 +159,11 @@ test("in every exercise, nothing the reader's code gets of the engine reaches a 
     const offered = engineWithout(ex.withhold);
     const leaks = [...withheld.keys()].filter((name) => Object.keys(offered).some((o) => reachedFrom(o).has(engine[name as keyof typeof engine])));
     assert.deepEqual(leaks, [], `${ex.chapter}/${ex.id}: the offered engine reaches what it withholds`);
-    for (const name of withheld.keys()) assert.throws(() => offered[name], (e: Error) => e instanceof ReferenceError && e.message.startsWith(`the engine's ${name} is not available in this exercise`));
+    for (const name of withheld.keys())
+      assert.throws(
+        () => offered[name],
+        (e: Error) => e instanceof ReferenceError && e.message.startsWith(`the engine's ${name} is not available in this exercise`),
+      );
   }
 });
 

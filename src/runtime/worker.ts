@@ -17,9 +17,7 @@ for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebT
 }
 
 export type WorkerMessage =
-  | { type: 'output'; runId: number; text: string }
-  | { type: 'display'; runId: number; display: display.Display }
-  | { type: 'done'; runId: number; result: CellResult | ExerciseResult };
+  { type: 'output'; runId: number; text: string } | { type: 'display'; runId: number; display: display.Display } | { type: 'done'; runId: number; result: CellResult | ExerciseResult };
 
 self.onmessage = async (event: MessageEvent<{ runId: number; input: CellInput | ExerciseInput }>) => {
   const { runId, input } = event.data;

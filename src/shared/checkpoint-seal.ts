@@ -40,7 +40,10 @@ export function normaliseText(text: string): string {
 // a typed number: digits with an optional sign, point and exponent (a Unicode minus too); no
 // thousands separators, since "1,5" could mean either; null when it is not a number
 export function parseNumber(text: string): number | null {
-  const t = text.trim().replace(/\u2212/g, '-').replace(/^\+/, '');
+  const t = text
+    .trim()
+    .replace(/\u2212/g, '-')
+    .replace(/^\+/, '');
   if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : null;

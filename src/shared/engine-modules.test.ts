@@ -13,7 +13,7 @@ test('the component modules are the engine/src/*.ts files but cli.ts and index.t
   assert.equal(new Set(componentModules).size, componentModules.length);
 });
 
-test('the fast engine\'s component modules are the engine/fast/*.ts files but index.ts', () => {
+test("the fast engine's component modules are the engine/fast/*.ts files but index.ts", () => {
   assert.deepEqual([...fastModules].sort(), modulesIn('fast', 'fast/').sort());
   assert.equal(modulePath('fast/model'), 'engine/fast/model.ts');
   assert.equal(modulePath('model'), 'engine/src/model.ts');

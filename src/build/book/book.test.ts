@@ -25,7 +25,10 @@ test('cells and exercises are found wherever they sit: top level, <details>, a l
   // each block knows its place in the tree, for the plugin that renders it
   const inList = book.cells.find((c) => c.id === 'in-list')!;
   assert.equal(inList.spot.parent.type, 'listItem');
-  assert.deepEqual(inList.spot.nodes.map((n) => n.lang), ['ts', 'output']);
+  assert.deepEqual(
+    inList.spot.nodes.map((n) => n.lang),
+    ['ts', 'output'],
+  );
   assert.equal(book.exercises[0].spot.parent.type, 'mdxJsxFlowElement');
   assert.equal(book.exercises[0].spot.nodes.length, 4);
 });
@@ -35,33 +38,80 @@ test('a fence inside a longer fence is code, not a cell; an output block belongs
     'fences',
     chapter('````md', `${f}ts cell id=shown-not-run`, 'console.log(1);', f, '````', '', `${f}ts cell id=lonely`, 'console.log(2);', f, '', 'Some prose.', '', `${f}output`, '2', f),
   );
-  assert.deepEqual(book.cells.map((c) => [c.id, c.expected]), [['lonely', null]]);
-  assert.deepEqual(book.codeBlocks.map((b) => b.lang), ['md', 'ts', 'output']);
+  assert.deepEqual(
+    book.cells.map((c) => [c.id, c.expected]),
+    [['lonely', null]],
+  );
+  assert.deepEqual(
+    book.codeBlocks.map((b) => b.lang),
+    ['md', 'ts', 'output'],
+  );
 });
 
 test('sections get the anchors the site gives headings, in document order, nested ones too', () => {
   const book = parseChapter(
     'slugs',
-    chapter('## What it is', '', `${f}ts`, '## not a heading', f, '', "### `Value.backward`", '', "## Python's random module, in brief", '', '<details>', '', '## What it is', '', '</details>'),
+    chapter('## What it is', '', `${f}ts`, '## not a heading', f, '', '### `Value.backward`', '', "## Python's random module, in brief", '', '<details>', '', '## What it is', '', '</details>'),
   );
-  assert.deepEqual(book.sections.map((s) => [s.id, s.depth]), [['what-it-is', 2], ['valuebackward', 3], ['pythons-random-module-in-brief', 2], ['what-it-is-1', 2]]);
+  assert.deepEqual(
+    book.sections.map((s) => [s.id, s.depth]),
+    [
+      ['what-it-is', 2],
+      ['valuebackward', 3],
+      ['pythons-random-module-in-brief', 2],
+      ['what-it-is-1', 2],
+    ],
+  );
 });
 
 test('quotes, figures and frontmatter prose come from the tree, with their places', () => {
   const book = parseChapter(
     'parts',
-    chapter("import LossFigure from '../../src/components/figures/LossFigure.astro';", '', '## Quoted', '', '- <Source file="value.ts" region="backward" />', '', '<LossFigure />', '', '<Aside>', '', 'Inside *the* box.', '', '</Aside>'),
+    chapter(
+      "import LossFigure from '../../src/components/figures/LossFigure.astro';",
+      '',
+      '## Quoted',
+      '',
+      '- <Source file="value.ts" region="backward" />',
+      '',
+      '<LossFigure />',
+      '',
+      '<Aside>',
+      '',
+      'Inside *the* box.',
+      '',
+      '</Aside>',
+    ),
   );
-  assert.deepEqual(book.quotes.map((q) => [q.module, q.region, q.section?.id, q.place.line, q.place.column]), [['value', 'backward', 'quoted', 11, 3]]);
-  assert.deepEqual(book.figures.map((x) => [x.name, x.importedFrom]), [['LossFigure', '../../src/components/figures/LossFigure.astro']]);
-  assert.deepEqual(book.components.map((c) => [c.name, c.text]), [['Source', ''], ['LossFigure', ''], ['Aside', 'Inside the box.']]);
-  assert.deepEqual(book.prose.filter((p) => p.from === 'frontmatter').map((p) => [p.value, p.place.line]), [['Seven cells in 2 places.', 4]]);
+  assert.deepEqual(
+    book.quotes.map((q) => [q.module, q.region, q.section?.id, q.place.line, q.place.column]),
+    [['value', 'backward', 'quoted', 11, 3]],
+  );
+  assert.deepEqual(
+    book.figures.map((x) => [x.name, x.importedFrom]),
+    [['LossFigure', '../../src/components/figures/LossFigure.astro']],
+  );
+  assert.deepEqual(
+    book.components.map((c) => [c.name, c.text]),
+    [
+      ['Source', ''],
+      ['LossFigure', ''],
+      ['Aside', 'Inside the box.'],
+    ],
+  );
+  assert.deepEqual(
+    book.prose.filter((p) => p.from === 'frontmatter').map((p) => [p.value, p.place.line]),
+    [['Seven cells in 2 places.', 4]],
+  );
   assert.deepEqual([book.title, book.order], ['Nested', 3]);
 });
 
 test('a malformed chapter is named with its file, line and column', () => {
   const fails = (text: string, message: RegExp) =>
-    assert.throws(() => parseChapter('bad', text), (e: Error) => e instanceof BookError && message.test(e.message));
+    assert.throws(
+      () => parseChapter('bad', text),
+      (e: Error) => e instanceof BookError && message.test(e.message),
+    );
   fails(chapter('1. item', '', `   ${f}ts cell`, '   x', `   ${f}`), /^content\/chapters\/bad\.mdx:9:4: a cell needs id=/);
   fails(chapter('<details>', 'text'), /^content\/chapters\/bad\.mdx:\d+:\d+: not valid MDX: /);
   fails(['---', 'title: [unclosed', '---', ''].join('\n'), /^content\/chapters\/bad\.mdx:\d+:\d+: frontmatter is not valid YAML/);
@@ -74,7 +124,10 @@ test('check names and code numbers are read by the TypeScript parser: strings an
 
 test('the book: twelve chapters in reading order, each parsed once', () => {
   const first = loadBook();
-  assert.deepEqual(first.map((c) => c.order), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  assert.deepEqual(
+    first.map((c) => c.order),
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+  );
   assert.equal(loadBook()[0], first[0], 'an unchanged chapter is not parsed again');
   assert.equal(first.flatMap((c) => c.cells).length >= 53, true);
 });

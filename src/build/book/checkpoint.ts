@@ -57,7 +57,8 @@ export function readCheckpoint(node: CheckpointElement, at: Place, chapter: stri
 
   const kind = data.kind as CheckpointKind;
   if (!CHECKPOINT_KINDS.includes(kind)) fail(placeOfField('kind'), `kind must be one of ${CHECKPOINT_KINDS.join(', ')}${data.kind === undefined ? '' : `, not ${JSON.stringify(data.kind)}`}`);
-  for (const key of Object.keys(data)) if (!FIELDS[kind].includes(key)) fail(placeOfField(key), `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} question has no field "${key}" (it takes: ${FIELDS[kind].join(', ')})`);
+  for (const key of Object.keys(data))
+    if (!FIELDS[kind].includes(key)) fail(placeOfField(key), `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} question has no field "${key}" (it takes: ${FIELDS[kind].join(', ')})`);
 
   const text = (key: string, required: boolean, value: unknown = data[key], place = placeOfField(key)): string => {
     if (value === undefined || value === null) return required ? fail(place, `needs ${key}: …`) : '';
@@ -96,7 +97,7 @@ export function readCheckpoint(node: CheckpointElement, at: Place, chapter: stri
     if (data.expect !== undefined) fail(placeOfField('expect'), "a variant question's answer differs from reader to reader; drop expect:");
     if (data.choices !== undefined) fail(placeOfField('choices'), 'a variant question is answered by typing; drop choices:');
     const snippet = text('variant', true);
-    if (!/\bvariantSeed\b/.test(snippet)) fail(placeOfField('variant'), 'the variant code must use variantSeed (the reader\'s seed, a 32-bit number) to draw its numbers');
+    if (!/\bvariantSeed\b/.test(snippet)) fail(placeOfField('variant'), "the variant code must use variantSeed (the reader's seed, a 32-bit number) to draw its numbers");
     const variantNode = nodes.variant;
     const first = variantNode?.range ? placeAt(variantNode.range[0]).line + (/^[|>]/.test(code.value.slice(variantNode.range[0])) ? 1 : 0) : placeOfField('variant').line;
     variant = { code: snippet, codeLine: first };
@@ -104,17 +105,20 @@ export function readCheckpoint(node: CheckpointElement, at: Place, chapter: stri
     given = text('given', true);
     if (data.answer === undefined) fail(placeOfField('variant'), 'needs answer: <an expression over what the variant printed>');
   } else if (data.given !== undefined) fail(placeOfField('given'), 'given: goes with variant: (a question drawn for each reader)');
-  if ((kind === 'predict' || kind === 'numeric') && source === null && variant === null) fail(at, kind === 'predict' ? 'needs cell: <the id of the cell whose output the reader predicts>' : 'needs cell: <id> or code: | … to compute its answer from');
+  if ((kind === 'predict' || kind === 'numeric') && source === null && variant === null)
+    fail(at, kind === 'predict' ? 'needs cell: <the id of the cell whose output the reader predicts>' : 'needs cell: <id> or code: | … to compute its answer from');
   if (kind === 'predict' && variant === null && !('cell' in (source ?? {}))) fail(placeOfField('code'), 'a predict question is about a cell: give cell: <id>');
   if (kind === 'choice' && data.answer !== undefined && source === null) fail(placeOfField('answer'), 'an answer expression needs cell: or code: to compute it from');
-  if (kind === 'choice' && source !== null && data.answer === undefined) fail(placeOfField(data.cell !== undefined ? 'cell' : 'code'), 'with cell: or code:, say which printed value the right choice is, with answer: <expression>');
+  if (kind === 'choice' && source !== null && data.answer === undefined)
+    fail(placeOfField(data.cell !== undefined ? 'cell' : 'code'), 'with cell: or code:, say which printed value the right choice is, with answer: <expression>');
   const answer = data.answer === undefined ? null : text('answer', true);
   const expect = data.expect === undefined ? null : text('expect', true);
 
   let tolerance: number | null = null;
   if (kind === 'numeric') {
     tolerance = data.tolerance as number;
-    if (typeof tolerance !== 'number' || !(tolerance > 0) || !Number.isFinite(tolerance)) fail(placeOfField('tolerance'), 'needs tolerance: <a positive number>, the absolute error a right answer may have');
+    if (typeof tolerance !== 'number' || !(tolerance > 0) || !Number.isFinite(tolerance))
+      fail(placeOfField('tolerance'), 'needs tolerance: <a positive number>, the absolute error a right answer may have');
   }
 
   const choices: CheckpointChoice[] = [];
@@ -141,7 +145,8 @@ export function readCheckpoint(node: CheckpointElement, at: Place, chapter: stri
       });
     }
     if (choices.length < 2) fail(placeOfField('choices'), 'needs at least two choices');
-    if (kind === 'choice' && choices.filter((c) => c.correct).length !== 1) fail(placeOfField('choices'), `exactly one choice must have correct: true (${choices.filter((c) => c.correct).length} have)`);
+    if (kind === 'choice' && choices.filter((c) => c.correct).length !== 1)
+      fail(placeOfField('choices'), `exactly one choice must have correct: true (${choices.filter((c) => c.correct).length} have)`);
   }
 
   const mistakes: CheckpointMistake[] = [];
@@ -152,7 +157,12 @@ export function readCheckpoint(node: CheckpointElement, at: Place, chapter: stri
       if (typeof m !== 'object' || m === null || Array.isArray(m) || (m.value === undefined) === (m.answer === undefined))
         fail(item.place, `mistake ${i + 1} must be { value: <a wrong answer>, why: … } or { answer: <an expression for it>, why: … }`);
       for (const key of Object.keys(m)) if (!['value', 'answer', 'why'].includes(key)) fail(item.place, `mistake ${i + 1} has no field "${key}" (it takes: value or answer, and why)`);
-      mistakes.push({ value: m.value === undefined ? null : text('value', true, m.value, item.place), answer: m.answer === undefined ? null : text('answer', true, m.answer, item.place), why: text('why', true, m.why, item.place), place: item.place });
+      mistakes.push({
+        value: m.value === undefined ? null : text('value', true, m.value, item.place),
+        answer: m.answer === undefined ? null : text('answer', true, m.answer, item.place),
+        why: text('why', true, m.why, item.place),
+        place: item.place,
+      });
     }
   }
 

@@ -69,13 +69,27 @@ export function freeNames(code: string): string[] {
     if (ts.isTypeNode(node) || ts.isTypeParameterDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
     if (ts.isIdentifier(node)) {
       const parent = node.parent;
-      const isDeclaration = (ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isFunctionDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassDeclaration(parent) || ts.isClassExpression(parent) || ts.isBindingElement(parent) || ts.isImportClause(parent) || ts.isImportSpecifier(parent) || ts.isNamespaceImport(parent)) && (parent as { name?: ts.Node }).name === node;
+      const isDeclaration =
+        (ts.isVariableDeclaration(parent) ||
+          ts.isParameter(parent) ||
+          ts.isFunctionDeclaration(parent) ||
+          ts.isFunctionExpression(parent) ||
+          ts.isClassDeclaration(parent) ||
+          ts.isClassExpression(parent) ||
+          ts.isBindingElement(parent) ||
+          ts.isImportClause(parent) ||
+          ts.isImportSpecifier(parent) ||
+          ts.isNamespaceImport(parent)) &&
+        (parent as { name?: ts.Node }).name === node;
       const isPropertyName =
         (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
-        ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent) || ts.isEnumMember(parent)) && parent.name === node) ||
+        ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent) || ts.isEnumMember(parent)) &&
+          parent.name === node) ||
         (ts.isBindingElement(parent) && parent.propertyName === node) ||
         (ts.isImportSpecifier(parent) && parent.propertyName === node) ||
-        ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent) || ts.isQualifiedName(parent);
+        ts.isLabeledStatement(parent) ||
+        ts.isBreakOrContinueStatement(parent) ||
+        ts.isQualifiedName(parent);
       if (isDeclaration) declared.add(node.text);
       else if (ts.isShorthandPropertyAssignment(parent) || !isPropertyName) used.add(node.text);
     }

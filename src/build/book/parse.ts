@@ -51,7 +51,8 @@ export function readFrontmatter(text: string, file: string): Frontmatter {
   if (typeof data !== 'object' || Array.isArray(data)) throw new BookError(placeAt(text, start, file), 'frontmatter must be a map of fields');
   const prose: Frontmatter['prose'] = [];
   const scalarProse = (node: unknown) => {
-    if (isScalar(node) && typeof node.value === 'string' && node.range) prose.push({ value: node.value, place: placeAt(text, start + node.range[0] + (node.type === 'PLAIN' ? 0 : 1), file), from: 'frontmatter' });
+    if (isScalar(node) && typeof node.value === 'string' && node.range)
+      prose.push({ value: node.value, place: placeAt(text, start + node.range[0] + (node.type === 'PLAIN' ? 0 : 1), file), from: 'frontmatter' });
   };
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {

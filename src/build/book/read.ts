@@ -143,7 +143,10 @@ export function readChapter(tree: Root, { slug, file, frontmatter }: ChapterSour
     }
     for (const part of PARTS) if (!parts.has(part)) throw new BookError(at, `exercise "${id}" needs a \`\`\`${part === 'hints' ? 'hints' : `ts ${part}`} block right after it`);
     const [solution, checks, hints] = PARTS.map((p) => parts.get(p)!);
-    const hintTexts = hints.value.split(/\n\s*\n/).map((h) => h.trim()).filter((h) => h !== '');
+    const hintTexts = hints.value
+      .split(/\n\s*\n/)
+      .map((h) => h.trim())
+      .filter((h) => h !== '');
     if (hintTexts.length === 0) throw new BookError(place(hints), `exercise "${id}" has an empty hints block`);
     const checkNames = checkNamesIn(checks.value);
     if (checkNames.length === 0) throw new BookError(place(checks), `exercise "${id}" has no check('name', () => …) in its checks`);

@@ -98,16 +98,25 @@ test('the assignment: a file upload of the hand-in, with the exercises, gradable
   assert.equal(assignment.attrs.xmlns, 'http://www.imsglobal.org/xsd/imscc_extensions/assignment');
   assert.match(assignment.attrs['xsi:schemaLocation'], /cc_extresource_assignmentv1p0_v1p0\.xsd$/);
   assert.equal(assignment.attrs.identifier, resource.attrs.identifier);
-  assert.deepEqual(findAll(child(assignment, 'submission_formats'), 'format').map((f) => f.attrs.type), ['file']);
+  assert.deepEqual(
+    findAll(child(assignment, 'submission_formats'), 'format').map((f) => f.attrs.type),
+    ['file'],
+  );
   assert.deepEqual([textOf(child(assignment, 'gradable')), child(assignment, 'gradable').attrs.points_possible], ['true', '1']);
   const description = parseXml(`<div>${textOf(child(assignment, 'text'))}</div>`);
   const links = findAll(description, 'a');
-  assert.deepEqual(links.map((a) => [a.attrs.href, textOf(a)]), [['http://localhost:4321/chapters/gpt/#exercise-softmax-max', 'Softmax < max']]);
+  assert.deepEqual(
+    links.map((a) => [a.attrs.href, textOf(a)]),
+    [['http://localhost:4321/chapters/gpt/#exercise-softmax-max', 'Softmax < max']],
+  );
   assert.match(textOf(description), /Download hand-in file.*3-attention-your-name\.json/s);
   assert.deepEqual(findAll(child(description, 'ul'), 'li').map(textOf), ['Explain attention & "masking".']);
   const canvas = child(child(assignment, 'extensions'), 'assignment');
   assert.equal(canvas.attrs.xmlns, 'http://canvas.instructure.com/xsd/cccv1p0');
-  assert.deepEqual(['submission_types', 'allowed_extensions'].map((n) => textOf(child(canvas, n))), ['online_upload', 'json']);
+  assert.deepEqual(
+    ['submission_types', 'allowed_extensions'].map((n) => textOf(child(canvas, n))),
+    ['online_upload', 'json'],
+  );
   const [fallback] = ofType(TYPES.webContent);
   assert.equal(child(fallback, 'cpx:variant').attrs.identifierref, resource.attrs.identifier);
   const page = parseXml(files[fileOf(fallback)]);
@@ -147,7 +156,13 @@ test('every lesson in lessons/ makes a cartridge whose XML is all well-formed', 
 });
 
 test("points_possible counts the checkpoints at the lesson's points, as /grade/ does without settings", () => {
-  const withCheckpoints: Lesson = { ...lesson, checkpoints: [{ chapter: 'gpt', id: 'heads', points: 2 }, { chapter: 'gpt', id: 'mask', points: 0.5 }] };
+  const withCheckpoints: Lesson = {
+    ...lesson,
+    checkpoints: [
+      { chapter: 'gpt', id: 'heads', points: 2 },
+      { chapter: 'gpt', id: 'mask', points: 0.5 },
+    ],
+  };
   const assignment = parseXml(cartridgeFiles(withCheckpoints, site, book)['assignment/assignment.xml']);
   assert.equal(child(assignment, 'gradable').attrs.points_possible, '3.5');
   assert.equal(textOf(child(child(child(assignment, 'extensions'), 'assignment'), 'points_possible')), '3.5');

@@ -86,10 +86,12 @@ function assignmentHtml(lesson: Lesson, siteUrl: string, book: BookIndex): strin
     `<p>By the end of this lesson you can:</p>`,
     `<ul>${lesson.objectives.map((o) => `<li>${html(o)}</li>`).join('')}</ul>`,
     `<p>Read the pages linked in this module first.</p>`,
-    ...(exercises.length > 0
-      ? [`<p>Do these exercises in the book. Each one checks itself when you press Check.</p>`, `<ol>${exercises.join('')}</ol>`]
+    ...(exercises.length > 0 ? [`<p>Do these exercises in the book. Each one checks itself when you press Check.</p>`, `<ol>${exercises.join('')}</ol>`] : []),
+    ...(lesson.checkpoints.length > 0
+      ? [
+          `<p>Answer the ${lesson.checkpoints.length === 1 ? 'checkpoint question' : `${lesson.checkpoints.length} checkpoint questions`} in the readings that the assignment page lists: they count too.</p>`,
+        ]
       : []),
-    ...(lesson.checkpoints.length > 0 ? [`<p>Answer the ${lesson.checkpoints.length === 1 ? 'checkpoint question' : `${lesson.checkpoints.length} checkpoint questions`} in the readings that the assignment page lists: they count too.</p>`] : []),
     `<h3>Hand in</h3>`,
     `<p>Open the assignment link your instructor gives you: it shows what to read and do, your progress and the due date.</p>`,
     `<p>When you are done, press <strong>Download hand-in file</strong> on that page. It saves one file, named like <code>${html(file)}</code>. Upload that file here, as it is: it carries a checksum, and a file changed by hand is refused.</p>`,
@@ -136,9 +138,7 @@ export function cartridgeFiles(lesson: Lesson, siteUrl: string, book: BookIndex 
     const title = readingTitle(book, r);
     const file = `weblinks/reading-${i + 1}.xml`;
     const url = absolute(siteUrl, chapterUrl(r.chapter, r.section));
-    files[file] = xmlDocument(
-      el('webLink', { xmlns: WEB_LINK, 'xmlns:xsi': XSI, 'xsi:schemaLocation': schemaLocation(SCHEMAS.webLink) }, textEl('title', title), el('url', { href: url })),
-    );
+    files[file] = xmlDocument(el('webLink', { xmlns: WEB_LINK, 'xmlns:xsi': XSI, 'xsi:schemaLocation': schemaLocation(SCHEMAS.webLink) }, textEl('title', title), el('url', { href: url })));
     resources.push({ id: `${p}_reading_${i + 1}`, type: TYPES.webLink, file, title });
   });
 
@@ -148,7 +148,14 @@ export function cartridgeFiles(lesson: Lesson, siteUrl: string, book: BookIndex 
   files['assignment/assignment.html'] = page(lesson.title, description);
   resources.push({ id: assignmentId, type: TYPES.assignment, file: 'assignment/assignment.xml', href: 'assignment/assignment.xml' });
   // the module item points at the page; an LMS that knows assignments takes its variant instead
-  resources.push({ id: `${assignmentId}_fallback`, type: TYPES.webContent, file: 'assignment/assignment.html', href: 'assignment/assignment.html', variantOf: assignmentId, title: `Hand in: ${lesson.title}` });
+  resources.push({
+    id: `${assignmentId}_fallback`,
+    type: TYPES.webContent,
+    file: 'assignment/assignment.html',
+    href: 'assignment/assignment.html',
+    variantOf: assignmentId,
+    title: `Hand in: ${lesson.title}`,
+  });
 
   lesson.discussion.forEach((q, i) => {
     const title = titleOfQuestion(q, i);

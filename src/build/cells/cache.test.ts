@@ -18,7 +18,23 @@ mkdirSync(join(tmp, 'content', 'chapters'), { recursive: true });
 const f = '```';
 writeFileSync(
   join(tmp, 'content', 'chapters', 'fast.mdx'),
-  ['---', 'title: "Fast"', 'order: 1', '---', '', `${f}ts cell id=fast-params`, "import { createModel } from '@microgpt/engine/fast';", "import { Random } from '@microgpt/engine';", 'console.log(createModel(new Random(1), 3).params.length > 0);', f, '', `${f}output`, 'true', f, ''].join('\n'),
+  [
+    '---',
+    'title: "Fast"',
+    'order: 1',
+    '---',
+    '',
+    `${f}ts cell id=fast-params`,
+    "import { createModel } from '@microgpt/engine/fast';",
+    "import { Random } from '@microgpt/engine';",
+    'console.log(createModel(new Random(1), 3).params.length > 0);',
+    f,
+    '',
+    `${f}output`,
+    'true',
+    f,
+    '',
+  ].join('\n'),
 );
 
 test('an edit to the fast engine misses the cell cache; an edit to code no cell reaches does not', async () => {

@@ -50,7 +50,10 @@ test('extractCells reads ids, hidden setup, options, the output block and their 
 });
 
 test('extractCells refuses a malformed cell with its file and line', () => {
-  assert.throws(() => extractCells('x', `${fence}ts cell\n1\n${fence}`), (e: Error) => e instanceof BookError && /x\.mdx:1:1: a cell needs id=/.test(e.message));
+  assert.throws(
+    () => extractCells('x', `${fence}ts cell\n1\n${fence}`),
+    (e: Error) => e instanceof BookError && /x\.mdx:1:1: a cell needs id=/.test(e.message),
+  );
   assert.throws(() => extractCells('x', `${fence}ts cell id=a\n${fence}\n${fence}ts cell id=a\n${fence}`), /x\.mdx:3:1: cell id "a" is used twice/);
   assert.throws(() => extractCells('x', `${fence}ts cell id=a speed=fast\n${fence}`), /unknown cell option "speed"/);
   assert.throws(() => extractCells('x', `${fence}ts cell id=a timeout=soon\n${fence}`), /timeout must be a whole number/);

@@ -19,7 +19,10 @@ const root = process.cwd();
 export const cachePath = resolve(root, 'node_modules/.cache/annotated-microgpt/cells.json');
 
 function cellHash(sources: string, cell: Cell): string {
-  return createHash('sha256').update(sources).update(JSON.stringify([cell.setup, cell.code, cell.expected, cell.throws, cell.timeoutMs])).digest('hex');
+  return createHash('sha256')
+    .update(sources)
+    .update(JSON.stringify([cell.setup, cell.code, cell.expected, cell.throws, cell.timeoutMs]))
+    .digest('hex');
 }
 
 interface Cache {
@@ -58,7 +61,10 @@ export interface ChangedOutput {
 }
 
 function exerciseHash(sources: string, ex: Exercise, version: Version): string {
-  return createHash('sha256').update(sources).update(JSON.stringify([version, exerciseInput(ex, version), ex.checkNames, ex.timeoutMs])).digest('hex');
+  return createHash('sha256')
+    .update(sources)
+    .update(JSON.stringify([version, exerciseInput(ex, version), ex.checkNames, ex.timeoutMs]))
+    .digest('hex');
 }
 
 export async function checkCells(
@@ -96,14 +102,14 @@ export async function checkCells(
     await host.close();
   }
 
-  const bookHash = createHash('sha256').update([...hashes.values(), ...versions.map((v) => v.hash)].join()).digest('hex');
+  const bookHash = createHash('sha256')
+    .update([...hashes.values(), ...versions.map((v) => v.hash)].join())
+    .digest('hex');
   if (cache.types !== bookHash) {
     const gradingCells = exercises.filter((ex) => ex.grading !== '').map(gradingAsCell);
     const isGrading = new Set<object>(gradingCells);
     // a grading cell's head is the setup and the solution, whose problems the solution's cell reports
-    const typeProblems = typecheckCells([...cells, ...versions.map((v) => asCell(v.ex, v.version)), ...gradingCells]).filter(
-      (p) => !(isGrading.has(p.cell) && p.line < p.cell.codeLine),
-    );
+    const typeProblems = typecheckCells([...cells, ...versions.map((v) => asCell(v.ex, v.version)), ...gradingCells]).filter((p) => !(isGrading.has(p.cell) && p.line < p.cell.codeLine));
     problems.push(...typeProblems);
     cache.types = typeProblems.length === 0 ? bookHash : null;
   }

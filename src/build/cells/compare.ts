@@ -26,4 +26,3 @@ export function compareCell(cell: Cell, result: Pick<CellResult, 'output' | 'err
   if (got === cell.expected) return null;
   return { ...where(cell.expectedLine ?? cell.line), message: `cell "${cell.id}": output differs from the book`, diff: diffLines(cell.expected, got) };
 }
-

@@ -11,7 +11,7 @@ import { updateOutputs, withOutputs } from './update.ts';
 const f = '```';
 const byId = (text: string) => new Map(parseChapter('nested', text).cells.map((c) => [c.id, c]));
 
-test('new outputs are written in place, at each cell\'s indentation, and the chapter still parses to them', () => {
+test("new outputs are written in place, at each cell's indentation, and the chapter still parses to them", () => {
   const cells = byId(nested);
   const changes = [
     { cell: cells.get('in-list')!, got: 'new\n\nlines' },
@@ -20,7 +20,15 @@ test('new outputs are written in place, at each cell\'s indentation, and the cha
   ].map((c) => ({ ...c, problem: { cell: c.cell, line: 1, column: 1, message: '' } }));
   const updated = withOutputs(nested, changes);
   const after = byId(updated);
-  assert.deepEqual([...after.values()].map((c) => [c.id, c.expected]), [['top', ''], ['in-details', 'inside details'], ['in-list', 'new\n\nlines'], ['in-component', 'has ``` inside']]);
+  assert.deepEqual(
+    [...after.values()].map((c) => [c.id, c.expected]),
+    [
+      ['top', ''],
+      ['in-details', 'inside details'],
+      ['in-list', 'new\n\nlines'],
+      ['in-component', 'has ``` inside'],
+    ],
+  );
   assert.equal(after.get('in-list')!.spot.parent.type, 'listItem', 'the list item keeps its cell');
   assert.match(updated, /\n {3}```output\n {3}new\n\n {3}lines\n {3}```\n/);
   assert.equal(parseChapter('nested', updated).exercises.length, 1, 'nothing else moved');

@@ -114,7 +114,11 @@ async function computeOne(cp: Checkpoint, output: string): Promise<Computed> {
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new Stale(at('answer'), `answer: ${cp.answer} gives ${typeof value}, not text or a number`);
       const text = String(value);
       if (normaliseText(text) === '') throw new Stale(at('answer'), 'the computed answer is empty');
-      if (cp.expect !== null && normaliseText(cp.expect) !== normaliseText(text)) throw new Stale(at('expect'), `expect: ${JSON.stringify(cp.expect)} no longer follows from the code: the answer computed from cell "${(cp.source as { cell: string }).cell}" is ${JSON.stringify(text)}`);
+      if (cp.expect !== null && normaliseText(cp.expect) !== normaliseText(text))
+        throw new Stale(
+          at('expect'),
+          `expect: ${JSON.stringify(cp.expect)} no longer follows from the code: the answer computed from cell "${(cp.source as { cell: string }).cell}" is ${JSON.stringify(text)}`,
+        );
       result.text = text;
       if (cp.choices.length > 0) {
         const matching = cp.choices.flatMap((c, i) => (normaliseText(c.value) === normaliseText(text) ? [i] : []));
@@ -153,7 +157,10 @@ async function computeOne(cp: Checkpoint, output: string): Promise<Computed> {
       if (cp.source !== null && cp.answer !== null) {
         const value = String(evaluate(cp, cp.answer, output, 'answer'));
         if (normaliseText(value) !== normaliseText(cp.choices[correct].value))
-          throw new Stale(cp.choices[correct].place, `the choice marked correct (${JSON.stringify(cp.choices[correct].value)}) no longer follows from the code: the computed answer is ${JSON.stringify(value)}`);
+          throw new Stale(
+            cp.choices[correct].place,
+            `the choice marked correct (${JSON.stringify(cp.choices[correct].value)}) no longer follows from the code: the computed answer is ${JSON.stringify(value)}`,
+          );
       }
       result.correctChoice = correct;
       return result;
@@ -166,7 +173,10 @@ async function computeOne(cp: Checkpoint, output: string): Promise<Computed> {
       for (const line of cp.lines) {
         const hits = shown.filter((l) => l.text.includes(line.match));
         if (hits.length !== 1)
-          throw new Stale(line.place, `"${line.match}" is in ${hits.length === 0 ? 'no line' : `${hits.length} lines (${hits.map((h) => h.number).join(', ')})`} of ${file} region "${region}": it must name exactly one`);
+          throw new Stale(
+            line.place,
+            `"${line.match}" is in ${hits.length === 0 ? 'no line' : `${hits.length} lines (${hits.map((h) => h.number).join(', ')})`} of ${file} region "${region}": it must name exactly one`,
+          );
         if (result.lineNumbers.some((l) => l.number === hits[0].number)) throw new Stale(line.place, `"${line.match}" names line ${hits[0].number} again`);
         result.lineNumbers.push({ number: hits[0].number, correct: line.correct, why: line.why });
       }
@@ -195,12 +205,14 @@ async function computeVariant(cp: Checkpoint, run: RunCode): Promise<Computed> {
     const value = evaluate(cp, cp.answer!, output, 'answer');
     let answer: string;
     if (cp.kind === 'numeric') {
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw new Stale(at('answer'), `the computed answer is not a finite number (${String(value)}) for variantSeed = ${seed}; it printed:\n${output}`);
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        throw new Stale(at('answer'), `the computed answer is not a finite number (${String(value)}) for variantSeed = ${seed}; it printed:\n${output}`);
       answer = String(value);
       for (const m of cp.mistakes) {
         const wrong = m.value !== null ? Number(m.value) : evaluate(cp, m.answer!, output, 'mistakes');
         if (typeof wrong !== 'number' || !Number.isFinite(wrong)) throw new Stale(m.place, `this mistake is not a number (${String(wrong)}) for variantSeed = ${seed}`);
-        if (Math.abs(wrong - value) <= cp.tolerance!) throw new Stale(m.place, `this mistake, ${wrong}, is within the tolerance (${cp.tolerance}) of the answer ${value} for variantSeed = ${seed}: it would count as right`);
+        if (Math.abs(wrong - value) <= cp.tolerance!)
+          throw new Stale(m.place, `this mistake, ${wrong}, is within the tolerance (${cp.tolerance}) of the answer ${value} for variantSeed = ${seed}: it would count as right`);
       }
     } else {
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') throw new Stale(at('answer'), `answer: ${cp.answer} gives ${typeof value}, not text or a number`);

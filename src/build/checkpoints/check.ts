@@ -37,7 +37,10 @@ function cachedRunner(run: RunCode, cacheFile: string | null): { run: RunCode; s
   let ran = 0;
   return {
     run: async (input, timeoutMs) => {
-      const key = createHash('sha256').update(sources).update(JSON.stringify([input.setup ?? '', input.code, timeoutMs])).digest('hex');
+      const key = createHash('sha256')
+        .update(sources)
+        .update(JSON.stringify([input.setup ?? '', input.code, timeoutMs]))
+        .digest('hex');
       if (key in cache) return { output: cache[key], error: null };
       ran++;
       const result = await run(input, timeoutMs);

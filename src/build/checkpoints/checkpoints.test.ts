@@ -16,21 +16,36 @@ const file = 'content/chapters/checked.mdx';
 
 test('the five kinds are read from the tree into the book model, with their fields and places', () => {
   const chapter = parseChapter('checked', allKinds);
-  assert.deepEqual(chapter.checkpoints.map((c) => [c.id, c.kind, c.line]), [
-    ['predict-size', 'predict', 20],
-    ['numeric-bos', 'numeric', 36],
-    ['choice-size', 'choice', 50],
-    ['line-bos', 'line', 68],
-    ['order-steps', 'order', 83],
-  ]);
+  assert.deepEqual(
+    chapter.checkpoints.map((c) => [c.id, c.kind, c.line]),
+    [
+      ['predict-size', 'predict', 20],
+      ['numeric-bos', 'numeric', 36],
+      ['choice-size', 'choice', 50],
+      ['line-bos', 'line', 68],
+      ['order-steps', 'order', 83],
+    ],
+  );
   const [predict, numeric, choice, line, order] = chapter.checkpoints;
   assert.deepEqual(predict.source, { cell: 'vocab' });
   assert.deepEqual([predict.answer, predict.expect, predict.mistakes.map((m) => [m.value, m.why, m.place.line])], ['num(lines[0])', '5', [['4', 'BOS counts too.', 30]]]);
   assert.equal(predict.places.expect.line, 27);
   assert.deepEqual(numeric.source, { code: "import { Tokenizer } from '@microgpt/engine';\nconsole.log(new Tokenizer(['ana', 'bob']).BOS);", codeLine: 42 });
   assert.equal(numeric.tolerance, 0.5);
-  assert.deepEqual(choice.choices.map((c) => [c.text, c.value, c.correct]), [['5, four letters and BOS', '5', true], ['4', '4', false]]);
-  assert.deepEqual(line.lines.map((l) => [l.match, l.correct]), [['this.BOS = this.uchars.length;', true], ['readonly BOS: number;', false]]);
+  assert.deepEqual(
+    choice.choices.map((c) => [c.text, c.value, c.correct]),
+    [
+      ['5, four letters and BOS', '5', true],
+      ['4', '4', false],
+    ],
+  );
+  assert.deepEqual(
+    line.lines.map((l) => [l.match, l.correct]),
+    [
+      ['this.BOS = this.uchars.length;', true],
+      ['readonly BOS: number;', false],
+    ],
+  );
   assert.deepEqual(order.steps, ['one', 'two', 'three']);
   // the YAML block is a code block of the chapter, not a cell and not prose
   assert.equal(chapter.cells.length, 1);
@@ -39,7 +54,11 @@ test('the five kinds are read from the tree into the book model, with their fiel
 
 test('a malformed checkpoint is named with its file and the line of the field at fault', () => {
   const fails = (body: string[], message: RegExp) =>
-    assert.throws(() => parseChapter('checked', chapterWith(...body)), (e: Error) => e instanceof BookError && message.test(e.message), message.source);
+    assert.throws(
+      () => parseChapter('checked', chapterWith(...body)),
+      (e: Error) => e instanceof BookError && message.test(e.message),
+      message.source,
+    );
   // the element is on line 9, its YAML from line 12: kind, question, then the third field on 14
   fails(checkpoint('a', 'kind: essay', 'question: "?"'), /^content\/chapters\/checked\.mdx:12:1: checkpoint "a": kind must be one of predict, numeric, choice, line, order, not "essay"/);
   fails(checkpoint('a', 'kind: order', 'question: "?"', 'steps: [x, y, z]', 'colour: red'), /checked\.mdx:15:1: checkpoint "a": an order question has no field "colour"/);
@@ -47,13 +66,22 @@ test('a malformed checkpoint is named with its file and the line of the field at
   fails(checkpoint('a', 'kind: numeric', 'question: "?"', 'cell: c'), /checked\.mdx:9:1: checkpoint "a": needs tolerance: <a positive number>/);
   fails(checkpoint('a', 'kind: numeric', 'question: "?"', 'cell: c', 'tolerance: -1'), /checked\.mdx:15:1: checkpoint "a": needs tolerance: <a positive number>/);
   fails(checkpoint('a', 'kind: choice', 'question: "?"', 'choices:', '  - { text: x, why: a, correct: true }', '  - text: y'), /checked\.mdx:16:5: checkpoint "a": needs why: …/);
-  fails(checkpoint('a', 'kind: choice', 'question: "?"', 'choices:', '  - { text: x, why: a, correct: true }', '  - { text: y, why: b, correct: true }'), /checked\.mdx:14:1: checkpoint "a": exactly one choice must have correct: true \(2 have\)/);
-  fails(checkpoint('a', 'kind: predict', 'question: "?"', 'cell: c', 'choices:', '  - { text: x, correct: true }', '  - y'), /checked\.mdx:16:5: checkpoint "a": a predict question computes which choice is right from the cell; drop correct:/);
+  fails(
+    checkpoint('a', 'kind: choice', 'question: "?"', 'choices:', '  - { text: x, why: a, correct: true }', '  - { text: y, why: b, correct: true }'),
+    /checked\.mdx:14:1: checkpoint "a": exactly one choice must have correct: true \(2 have\)/,
+  );
+  fails(
+    checkpoint('a', 'kind: predict', 'question: "?"', 'cell: c', 'choices:', '  - { text: x, correct: true }', '  - y'),
+    /checked\.mdx:16:5: checkpoint "a": a predict question computes which choice is right from the cell; drop correct:/,
+  );
   fails(checkpoint('a', 'kind: order', 'question: "?"', 'steps: [x, y, x]'), /checked\.mdx:14:1: checkpoint "a": the step "x" is there twice/);
   fails(checkpoint('a', 'kind: order', 'question: [unclosed'), /checked\.mdx:13:\d+: checkpoint "a": not valid YAML/);
   fails(['<Checkpoint id="a">', '', 'Some prose.', '', '</Checkpoint>'], /checked\.mdx:9:1: checkpoint "a": needs exactly one ```yaml block inside it/);
   fails(['<Checkpoint>', '', '```yaml', 'kind: order', '```', '', '</Checkpoint>'], /checked\.mdx:9:1: <Checkpoint> needs id=/);
-  fails([...checkpoint('a', 'kind: order', 'question: "?"', 'steps: [x, y, z]'), ...checkpoint('a', 'kind: order', 'question: "?"', 'steps: [x, y, z]')], /checkpoint id "a" is used twice in this chapter/);
+  fails(
+    [...checkpoint('a', 'kind: order', 'question: "?"', 'steps: [x, y, z]'), ...checkpoint('a', 'kind: order', 'question: "?"', 'steps: [x, y, z]')],
+    /checkpoint id "a" is used twice in this chapter/,
+  );
 });
 
 test('answers are computed with the runtime cells run with, then sealed: the page opens the right one and nothing else', async () => {
@@ -102,7 +130,13 @@ test('a changed engine or cell output fails the check at the checkpoint whose st
   // and with the real engine: a cell edited to build from other names, a question left stating 5
   const edited = parseChapter('checked', allKinds.replace("new Tokenizer(['ana', 'bob']).vocabSize", "new Tokenizer(['ana', 'bob', 'zoe']).vocabSize"), file);
   const real = await checkCheckpoints([edited], { cacheFile: null });
-  assert.deepEqual(real.problems.map((p) => [p.place.line, p.message.split(':')[0]]), [[27, 'checkpoint "predict-size"'], [58, 'checkpoint "choice-size"']]);
+  assert.deepEqual(
+    real.problems.map((p) => [p.place.line, p.message.split(':')[0]]),
+    [
+      [27, 'checkpoint "predict-size"'],
+      [58, 'checkpoint "choice-size"'],
+    ],
+  );
   assert.match(formatProblem(real.problems[0]), /the answer computed from cell "vocab" is "7"/);
 });
 
@@ -122,12 +156,24 @@ test('the command the build runs exits 1 with the message at the stale line, and
 test('references that no longer hold fail too: a missing cell, a line gone from the region or found twice, a cell that throws', async () => {
   const check = async (...body: string[]) => (await checkCheckpoints([parseChapter('checked', chapterWith(...vocabCell(), ...body), file)], { cacheFile: null })).problems.map(formatProblem);
   assert.match((await check(...checkpoint('p', 'kind: predict', 'question: "?"', 'cell: gone')))[0], /checked\.mdx:\d+:1: checkpoint "p": there is no cell "gone" in this chapter \(it has: vocab\)/);
-  assert.match((await check(...checkpoint('l', 'kind: line', 'question: "?"', 'file: tokenizer.ts', 'region: tokenizer', 'line: "this.BOS = 0;"')))[0], /checkpoint "l": "this\.BOS = 0;" is in no line of tokenizer\.ts region "tokenizer": it must name exactly one/);
-  assert.match((await check(...checkpoint('l', 'kind: line', 'question: "?"', 'file: tokenizer.ts', 'region: tokenizer', 'line: "this.uchars"')))[0], /is in \d+ lines \(\d+(, \d+)+\) of tokenizer\.ts region "tokenizer"/);
+  assert.match(
+    (await check(...checkpoint('l', 'kind: line', 'question: "?"', 'file: tokenizer.ts', 'region: tokenizer', 'line: "this.BOS = 0;"')))[0],
+    /checkpoint "l": "this\.BOS = 0;" is in no line of tokenizer\.ts region "tokenizer": it must name exactly one/,
+  );
+  assert.match(
+    (await check(...checkpoint('l', 'kind: line', 'question: "?"', 'file: tokenizer.ts', 'region: tokenizer', 'line: "this.uchars"')))[0],
+    /is in \d+ lines \(\d+(, \d+)+\) of tokenizer\.ts region "tokenizer"/,
+  );
   assert.match((await check(...checkpoint('l', 'kind: line', 'question: "?"', 'file: tokenizer.ts', 'region: nowhere', 'line: "x"')))[0], /has no region "nowhere"/);
   assert.match((await check(...checkpoint('n', 'kind: numeric', 'question: "?"', 'code: |', "  throw new Error('boom');", 'tolerance: 1')))[0], /checkpoint "n": its code threw Error: boom/);
-  assert.match((await check(...checkpoint('n', 'kind: numeric', 'question: "?"', 'cell: vocab', 'answer: lines[0]', 'tolerance: 1')))[0], /the computed answer is not a finite number \(vocab size: 5\)/);
-  assert.match((await check(...checkpoint('n', 'kind: numeric', 'question: "?"', 'cell: vocab', 'answer: num()', 'tolerance: 1', 'mistakes:', '  - value: 5.5', '    why: close')))[0], /this mistake, 5\.5, is within the tolerance \(1\) of the answer 5: it would count as right/);
+  assert.match(
+    (await check(...checkpoint('n', 'kind: numeric', 'question: "?"', 'cell: vocab', 'answer: lines[0]', 'tolerance: 1')))[0],
+    /the computed answer is not a finite number \(vocab size: 5\)/,
+  );
+  assert.match(
+    (await check(...checkpoint('n', 'kind: numeric', 'question: "?"', 'cell: vocab', 'answer: num()', 'tolerance: 1', 'mistakes:', '  - value: 5.5', '    why: close')))[0],
+    /this mistake, 5\.5, is within the tolerance \(1\) of the answer 5: it would count as right/,
+  );
   assert.match((await check(...checkpoint('p', 'kind: predict', 'question: "?"', 'cell: vocab', 'answer: num()', 'choices: [4, 6]')))[0], /exactly one choice must be the computed answer "5"; 0 are/);
 });
 
@@ -152,7 +198,7 @@ test('normalising and parsing what a reader types', () => {
 
 test('a numeric answer is accepted within its tolerance wherever it falls on the grid, and never beyond 1.25 times it', () => {
   let seed = 12345;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   for (let trial = 0; trial < 2000; trial++) {
     const tolerance = [0.5, 0.01, 1e-3, 2, 0.25][trial % 5];
     const answer = (random() - 0.5) * 1000;
@@ -185,5 +231,8 @@ test('the book: the tokenizer and autograd chapters have at least five checkpoin
   }
   const report = await checkCheckpoints(book, { cacheFile: null });
   assert.deepEqual(report.problems.map(formatProblem), []);
-  assert.equal(report.data.length, book.reduce((n, c) => n + c.checkpoints.length, 0));
+  assert.equal(
+    report.data.length,
+    book.reduce((n, c) => n + c.checkpoints.length, 0),
+  );
 });

@@ -42,8 +42,17 @@ export async function pageData(c: Computed): Promise<CheckpointPageData> {
   switch (cp.kind) {
     case 'predict':
       if (cp.choices.length > 0)
-        return { ...base, cell: (cp.source as { cell: string }).cell, choices: cp.choices.map((ch) => ch.text), sealed: await seal(cp.choices.map((ch, i) => ({ key: `choice:${i}`, correct: i === c.correctChoice, why: i === c.correctChoice ? cp.why || ch.why : ch.why }))) };
-      return { ...base, cell: (cp.source as { cell: string }).cell, sealed: await sorted([{ key: `text:${normaliseText(c.text!)}`, correct: true, why: cp.why }, ...c.mistakes.map((m) => ({ ...m, correct: false }))]) };
+        return {
+          ...base,
+          cell: (cp.source as { cell: string }).cell,
+          choices: cp.choices.map((ch) => ch.text),
+          sealed: await seal(cp.choices.map((ch, i) => ({ key: `choice:${i}`, correct: i === c.correctChoice, why: i === c.correctChoice ? cp.why || ch.why : ch.why }))),
+        };
+      return {
+        ...base,
+        cell: (cp.source as { cell: string }).cell,
+        sealed: await sorted([{ key: `text:${normaliseText(c.text!)}`, correct: true, why: cp.why }, ...c.mistakes.map((m) => ({ ...m, correct: false }))]),
+      };
     case 'numeric':
       return {
         ...base,

@@ -12,7 +12,19 @@ import { chapterWith, checkpoint } from './fixtures.ts';
 
 const file = 'content/chapters/checked.mdx';
 const square = (...extra: string[]) =>
-  checkpoint('sq', 'kind: numeric', 'question: "n squared?"', 'variant: |', '  const n = 3 + (variantSeed % 7);', '  console.log(`n = ${n}`);', '  console.log(n * n);', 'given: "lines[0]"', 'answer: num(lines[1])', 'tolerance: 0.5', ...extra);
+  checkpoint(
+    'sq',
+    'kind: numeric',
+    'question: "n squared?"',
+    'variant: |',
+    '  const n = 3 + (variantSeed % 7);',
+    '  console.log(`n = ${n}`);',
+    '  console.log(n * n);',
+    'given: "lines[0]"',
+    'answer: num(lines[1])',
+    'tolerance: 0.5',
+    ...extra,
+  );
 
 test('a variant question is read with its code, where the code starts, and what it shows the reader', () => {
   const [cp] = parseChapter('checked', chapterWith(...square()), file).checkpoints;
@@ -22,7 +34,12 @@ test('a variant question is read with its code, where the code starts, and what 
 });
 
 test('a malformed variant question is named at the field at fault', () => {
-  const fails = (body: string[], message: RegExp) => assert.throws(() => parseChapter('checked', chapterWith(...body), file), (e: Error) => e instanceof BookError && message.test(e.message), message.source);
+  const fails = (body: string[], message: RegExp) =>
+    assert.throws(
+      () => parseChapter('checked', chapterWith(...body), file),
+      (e: Error) => e instanceof BookError && message.test(e.message),
+      message.source,
+    );
   fails(square('expect: 25'), /checked\.mdx:\d+:1: checkpoint "sq": a variant question's answer differs from reader to reader; drop expect:/);
   fails(square('cell: vocab'), /a variant question computes its answer from its own variant: code; drop cell:/);
   fails(checkpoint('sq', 'kind: numeric', 'question: "?"', 'variant: "console.log(1)"', 'given: "lines[0]"', 'answer: num()', 'tolerance: 1'), /the variant code must use variantSeed/);
@@ -44,7 +61,9 @@ test('at build, the answer follows from the code for every sample reader, and di
   const seeds = await Promise.all(SAMPLE_READERS.map((r) => variantSeed(r, 'checked', 'sq')));
   const clash = await check(...square('mistakes:', `  - answer: "${seeds[0] % 7 === 0 ? 9 : 'num(lines[1])'}"`, '    why: same'));
   assert.match(formatProblem(clash.problems[0]), /is within the tolerance \(0\.5\) of the answer \d+ for variantSeed = \d+: it would count as right/);
-  const throws = await check(...checkpoint('sq', 'kind: numeric', 'question: "?"', 'variant: |', '  if (variantSeed >= 0) throw new Error("boom");', 'given: output', 'answer: num()', 'tolerance: 0.5'));
+  const throws = await check(
+    ...checkpoint('sq', 'kind: numeric', 'question: "?"', 'variant: |', '  if (variantSeed >= 0) throw new Error("boom");', 'given: output', 'answer: num()', 'tolerance: 0.5'),
+  );
   assert.match(formatProblem(throws.problems[0]), /checked\.mdx:15:1: checkpoint "sq": its variant code threw Error: boom \(for variantSeed = \d+\)/);
   assert.match(variantProgram('console.log(variantSeed)', seeds[0]), new RegExp(`^const variantSeed = ${seeds[0]};`));
 });

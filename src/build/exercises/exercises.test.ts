@@ -51,9 +51,15 @@ test('an exercise is its starter, solution, checks and hints, with their lines',
 
 test('a malformed exercise is named with its file and line', () => {
   const ok = exercise('function double(x: number) { return x; }', 'function double(x: number) { return 2 * x; }');
-  assert.throws(() => extractExercises('c', ok.replace(' title="Double a number"', '')), (e: Error) => e instanceof BookError && e.message === 'content/chapters/c.mdx:5:1: exercise "double" needs title="…"');
+  assert.throws(
+    () => extractExercises('c', ok.replace(' title="Double a number"', '')),
+    (e: Error) => e instanceof BookError && e.message === 'content/chapters/c.mdx:5:1: exercise "double" needs title="…"',
+  );
   assert.throws(() => extractExercises('c', ok.replace('```ts solution', '```ts')), /c\.mdx:5:1: exercise "double" needs a ```ts solution block right after it/);
-  assert.throws(() => extractExercises('c', ok.replace("check('double(2) is 4', () => expectEqual(double(2), 4));", '')), /c\.mdx:15:1: exercise "double" has no check\('name', \(\) => …\) in its checks/);
+  assert.throws(
+    () => extractExercises('c', ok.replace("check('double(2) is 4', () => expectEqual(double(2), 4));", '')),
+    /c\.mdx:15:1: exercise "double" has no check\('name', \(\) => …\) in its checks/,
+  );
   assert.throws(() => extractExercises('c', ok.replace(/```hints[\s\S]*```$/, '```hints\n\n```')), /has an empty hints block/);
 });
 
@@ -67,7 +73,9 @@ test('the build proves the solution passes and the starter fails, and type-check
   const wrong = await run(exercise('function double(x: number): number {\n  return x;\n}', 'function double(x: number): number {\n  return 3 * x;\n}'));
   assert.match(wrong, /c\.mdx:19:1: exercise "double": the solution fails the check "double\(2\) is 4": expected 4, got 6/);
   // runs and passes, but does not type-check
-  const untyped = await run(exercise('function double(x: number): number {\n  return x;\n}', 'function double(x: number): number {\n  return String(2 * x);\n}', "check('double(2) is 4', () => expectEqual(double(2), '4'));"));
+  const untyped = await run(
+    exercise('function double(x: number): number {\n  return x;\n}', 'function double(x: number): number {\n  return String(2 * x);\n}', "check('double(2) is 4', () => expectEqual(double(2), '4'));"),
+  );
   assert.match(untyped, /c\.mdx:\d+:\d+: cell "double\.solution": Type 'string' is not assignable to type 'number'/);
   assert.match(untyped, /1 problem;/);
 });

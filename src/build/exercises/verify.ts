@@ -63,8 +63,7 @@ export function judge(ex: Exercise, version: Version, result: SealedResult): Pro
   }
   const failed = result.checks.find((c) => !c.passed);
   if (failed) return at(ex.checksLine - 1, `the solution fails the check "${failed.name}": ${failed.message}`);
-  if (result.checks.length !== ex.checkNames.length)
-    return at(ex.checksLine - 1, `${result.checks.length} checks ran, but the checks block names ${ex.checkNames.length}`);
+  if (result.checks.length !== ex.checkNames.length) return at(ex.checksLine - 1, `${result.checks.length} checks ran, but the checks block names ${ex.checkNames.length}`);
   const hidden = result.hidden.find((c) => !c.passed);
   if (hidden) return at((ex.gradingLine ?? ex.checksLine) - 1, `the solution fails the grading check "${hidden.name}": ${hidden.message}`);
   if (ex.grading !== '' && result.hidden.length === 0) return at((ex.gradingLine ?? ex.checksLine) - 1, 'the grading block registers no check');

@@ -10,7 +10,14 @@ import { linkFirstUses, remarkGlossary } from './remark-glossary.ts';
 
 const book: GlossaryBook[] = [
   { slug: 'tokenizer', title: 'The tokenizer', sections: [{ id: 'what-it-is', text: 'What it is' }] },
-  { slug: 'gpt', title: 'The GPT model', sections: [{ id: 'attention', text: 'Attention' }, { id: 'logits', text: 'Logits' }] },
+  {
+    slug: 'gpt',
+    title: 'The GPT model',
+    sections: [
+      { id: 'attention', text: 'Attention' },
+      { id: 'logits', text: 'Logits' },
+    ],
+  },
 ];
 
 const entry = (fields: Record<string, string>) =>
@@ -46,7 +53,10 @@ test('the course glossary is valid against the book, with 25 to 40 terms, each d
   assert.equal(new Set(all.map((t) => t.id)).size, all.length);
   for (const t of all) assert.ok(sentenceCount(t.definition) <= 3, t.id);
   for (const id of ['token', 'bos', 'logit', 'softmax', 'residual-connection', 'attention-head', 'rmsnorm', 'moments', 'kv-cache', 'causal'])
-    assert.ok(all.some((t) => t.id === id), id);
+    assert.ok(
+      all.some((t) => t.id === id),
+      id,
+    );
 });
 
 test('a term keeps its fields; a missing section means the chapter itself', () => {
@@ -54,13 +64,19 @@ test('a term keeps its fields; a missing section means the chapter itself', () =
     terms.map((t) => t.id),
     ['token', 'bos', 'logit', 'attention', 'attention-head', 'learning-rate', 'step', 'value', 'softmax'],
   );
-  assert.deepEqual({ ...terms[0], place: undefined }, { id: 'token', term: 'token', also: ['tokens'], not: [], definition: 'A unit of text.', chapter: 'tokenizer', section: 'what-it-is', place: undefined });
+  assert.deepEqual(
+    { ...terms[0], place: undefined },
+    { id: 'token', term: 'token', also: ['tokens'], not: [], definition: 'A unit of text.', chapter: 'tokenizer', section: 'what-it-is', place: undefined },
+  );
   assert.equal(terms[1].section, null);
   assert.deepEqual(terms[2].place, { file: 'content/glossary.yaml', line: 13, column: 3 });
 });
 
 test('an unknown chapter or section is refused with the file, line and column of the field', () => {
-  const text = [entry({ id: 'token', term: 'token', definition: 'A unit.', chapter: 'tokeniser' }), entry({ id: 'logit', term: 'logit', definition: 'A score.', chapter: 'gpt', section: 'logit' })].join('\n');
+  const text = [
+    entry({ id: 'token', term: 'token', definition: 'A unit.', chapter: 'tokeniser' }),
+    entry({ id: 'logit', term: 'logit', definition: 'A score.', chapter: 'gpt', section: 'logit' }),
+  ].join('\n');
   assert.deepEqual(problemsOf(text), [
     'content/glossary.yaml:4:12: term "token": there is no chapter "tokeniser" (chapters: tokenizer, gpt)',
     'content/glossary.yaml:9:12: term "logit": chapter "gpt" has no section "logit" (sections: attention, logits)',
@@ -88,7 +104,10 @@ test('other problems are refused with their place too: a missing or unknown fiel
 });
 
 test('a use is a whole word; lower-case spellings match any case, capitalised ones only as written', () => {
-  const uses = (text: string) => compileMatcher(terms).uses(text).map((u) => `${text.slice(u.start, u.end)}=${u.term.id}${u.counts ? '' : ' (not)'}`);
+  const uses = (text: string) =>
+    compileMatcher(terms)
+      .uses(text)
+      .map((u) => `${text.slice(u.start, u.end)}=${u.term.id}${u.counts ? '' : ' (not)'}`);
   assert.deepEqual(uses('Tokens, a tokenizer, retoken, token’s id'), ['Tokens=token', 'token=token']);
   assert.deepEqual(uses('BOS, bos, Bos'), ['BOS=bos']);
   assert.deepEqual(uses('A Value, a value, the Values'), ['Value=value']);
@@ -96,7 +115,10 @@ test('a use is a whole word; lower-case spellings match any case, capitalised on
 });
 
 test('the longest spelling wins where several start together, space and hyphen are alike, and a `not` phrase is no use', () => {
-  const uses = (text: string) => compileMatcher(terms).uses(text).map((u) => `${text.slice(u.start, u.end)}=${u.term.id}${u.counts ? '' : ' (not)'}`);
+  const uses = (text: string) =>
+    compileMatcher(terms)
+      .uses(text)
+      .map((u) => `${text.slice(u.start, u.end)}=${u.term.id}${u.counts ? '' : ' (not)'}`);
   assert.deepEqual(uses('4 attention heads use attention weights, then attention'), ['attention heads=attention-head', 'attention weights=attention', 'attention=attention']);
   assert.deepEqual(uses('the learning-rate schedule, the learning\nrate'), ['learning-rate=learning-rate', 'learning\nrate=learning-rate']);
   assert.deepEqual(uses('This chapter steps back, then 1000 steps'), ['steps back=step (not)', 'steps=step']);
@@ -156,7 +178,10 @@ test('in a chapter, the first use of each term in prose is linked and later ones
 test('the MDX it compiles to: a link to the glossary named by its term, described by a role="tooltip" definition, and the Escape script once', async () => {
   const path = `${process.cwd()}/content/chapters/t.mdx`;
   const js = String(await compile({ value: chapter.replace(/^---[\s\S]*?\n---\n/, ''), path }, { remarkPlugins: [remarkMath, [remarkGlossary, { terms }]], jsx: true }));
-  assert.match(js, /<_components\.span className="glossary-term"><_components\.a href="\/glossary\/#token" className="glossary-link" aria-describedby="glossary-tip-token">\{"token"\}<\/_components\.a><_components\.span id="glossary-tip-token" role="tooltip" className="glossary-tip" data-pagefind-ignore="">\{"A unit of text\."\}<\/_components\.span><\/_components\.span>/);
+  assert.match(
+    js,
+    /<_components\.span className="glossary-term"><_components\.a href="\/glossary\/#token" className="glossary-link" aria-describedby="glossary-tip-token">\{"token"\}<\/_components\.a><_components\.span id="glossary-tip-token" role="tooltip" className="glossary-tip" data-pagefind-ignore="">\{"A unit of text\."\}<\/_components\.span><\/_components\.span>/,
+  );
   assert.equal([...js.matchAll(/aria-describedby=/g)].length, 3);
   assert.equal([...js.matchAll(/href="\/glossary\/#softmax"/g)].length, 1);
   // code in a definition stays code in the tooltip

@@ -145,7 +145,8 @@ export function parseGlossary(text: string, file: string, book: GlossaryBook[]):
       for (const spelling of [term, ...also, ...not]) {
         if (!/^[\p{L}\p{N}]/u.test(spelling) || !/[\p{L}\p{N}]$/u.test(spelling)) problem(fieldPlace(fieldOf(spelling)), `${label}: "${spelling}" must start and end with a letter or digit`);
         const owner = owners.get(spelling.toLowerCase());
-        if (owner && owner.id !== id) problem(fieldPlace(fieldOf(spelling)), `${label}: "${spelling}" already belongs to term "${owner.id}" (line ${owner.place.line}); a phrase can belong to one term only`);
+        if (owner && owner.id !== id)
+          problem(fieldPlace(fieldOf(spelling)), `${label}: "${spelling}" already belongs to term "${owner.id}" (line ${owner.place.line}); a phrase can belong to one term only`);
         else if (!owner) owners.set(spelling.toLowerCase(), { id, place: fieldPlace('id') });
       }
     }

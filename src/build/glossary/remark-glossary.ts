@@ -13,7 +13,24 @@ import { isChapterFile } from '../book/book.ts';
 import { compileMatcher, definitionParts, type GlossaryTerm, loadGlossary, type Matcher } from './glossary.ts';
 
 // nodes whose text is not prose, and is left alone with everything inside it
-const SKIP_TYPES = new Set(['heading', 'code', 'inlineCode', 'link', 'linkReference', 'definition', 'math', 'inlineMath', 'html', 'image', 'imageReference', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml', 'toml']);
+const SKIP_TYPES = new Set([
+  'heading',
+  'code',
+  'inlineCode',
+  'link',
+  'linkReference',
+  'definition',
+  'math',
+  'inlineMath',
+  'html',
+  'image',
+  'imageReference',
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'yaml',
+  'toml',
+]);
 // JSX elements whose content is not prose, or where a link does not belong
 const SKIP_ELEMENTS = new Set(['summary', 'a', 'code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'button', 'label', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'Source', 'Cell', 'Exercise']);
 

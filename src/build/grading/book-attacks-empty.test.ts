@@ -30,7 +30,11 @@ test('a hand-in that defines nothing, no functions, or functions that only throw
         const where = `${ex.chapter}/${ex.id} with ${what}`;
         assert.equal(result.error, null, `${where}: ${JSON.stringify(result.error)}`);
         assert.ok(verdicts.length > 0, `${where}: no checks ran`);
-        assert.deepEqual(verdicts.filter((c) => c.passed).map((c) => c.name), [], `${where}: checks passed`);
+        assert.deepEqual(
+          verdicts.filter((c) => c.passed).map((c) => c.name),
+          [],
+          `${where}: checks passed`,
+        );
         if (what !== 'functions that only throw')
           for (const c of verdicts) for (const name of ex.provides) assert.match(c.message ?? '', new RegExp(`\\b${name}\\b`), `${where}: "${c.name}" should name ${name}`);
       }),

@@ -106,6 +106,11 @@ export function spoilingCode(solution: string, names: string[], how: Spoil, inPl
       '}',
     ].join('\n'),
   );
-  const helpers = [spoil, copyOf].map((f) => f.toString().replace(/\bspoil\(/g, '__spoil(').replace(/\bcopyOf\(/g, '__copyOf('));
+  const helpers = [spoil, copyOf].map((f) =>
+    f
+      .toString()
+      .replace(/\bspoil\(/g, '__spoil(')
+      .replace(/\bcopyOf\(/g, '__copyOf('),
+  );
   return [code, ...helpers, ...wrappers].join('\n');
 }

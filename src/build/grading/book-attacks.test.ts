@@ -13,8 +13,7 @@ import { runSealedThread } from './run-sealed.ts';
 const exercises = loadBook().flatMap((c) => c.exercises);
 const key = (ex: Exercise) => `${ex.chapter}/${ex.id}`;
 const slot = limit(2);
-const run = (ex: Exercise, code: string, seed: string | null, withhold = ex.withhold) =>
-  slot(() => runSealedThread({ ...sealedInput(ex, code, seed), withhold }, ex.timeoutMs));
+const run = (ex: Exercise, code: string, seed: string | null, withhold = ex.withhold) => slot(() => runSealedThread({ ...sealedInput(ex, code, seed), withhold }, ex.timeoutMs));
 const failing = (checks: { name: string; passed: boolean }[]) => checks.filter((c) => !c.passed).map((c) => c.name);
 
 test('every exercise has a grading block and its attacks written down', () => {
@@ -22,7 +21,11 @@ test('every exercise has a grading block and its attacks written down', () => {
     assert.notEqual(ex.grading, '', `${key(ex)} has no \`\`\`ts grading block: without one, an answer hard-coded to the visible checks earns full marks`);
     assert.ok(bookAttacks[key(ex)], `${key(ex)} has no entry in src/build/grading/book-attacks.ts: write how a student would cheat it`);
   }
-  assert.deepEqual(Object.keys(bookAttacks).filter((k) => !exercises.some((ex) => key(ex) === k)), [], 'attacks on exercises the book no longer has');
+  assert.deepEqual(
+    Object.keys(bookAttacks).filter((k) => !exercises.some((ex) => key(ex) === k)),
+    [],
+    'attacks on exercises the book no longer has',
+  );
 });
 
 test('an answer that leans on the engine fails; those that would pass without the withholding are real attacks', async () => {

@@ -151,7 +151,10 @@ export const bookAttacks: Record<string, BookAttacks> = {
   },
   'inference/greedy-decoding': {
     engine: [
-      { code: "import { Random, sample } from '@microgpt/engine';\nfunction greedy(model: Model, tokenizer: Tokenizer) { return sample(model, tokenizer, new Random(0), 1e-9); }", realWithoutWithhold: true },
+      {
+        code: "import { Random, sample } from '@microgpt/engine';\nfunction greedy(model: Model, tokenizer: Tokenizer) { return sample(model, tokenizer, new Random(0), 1e-9); }",
+        realWithoutWithhold: true,
+      },
     ],
     hardcoded: { names: ['greedy'], visible: "args[0].config.blockSize === 4 || ['elo', 'aehilmnov'].includes(args[1].uchars.join(''))", otherwise: "''" },
   },

@@ -20,7 +20,12 @@ export function exerciseDefs(): ExerciseDef[] {
 export function lessonRefs(): LessonRef[] {
   return loadLessons()
     .sort((a, b) => a.order - b.order)
-    .map(({ id, title, exercises, checkpoints }) => ({ id, title, exercises: exercises.map(({ chapter, id }) => ({ chapter, id })), checkpoints: checkpoints.map(({ chapter, id, points }) => ({ chapter, id, points })) }));
+    .map(({ id, title, exercises, checkpoints }) => ({
+      id,
+      title,
+      exercises: exercises.map(({ chapter, id }) => ({ chapter, id })),
+      checkpoints: checkpoints.map(({ chapter, id, points }) => ({ chapter, id, points })),
+    }));
 }
 
 // the lessons' checkpoints as the chapter pages hold them (their answers sealed, or a variant's
@@ -32,6 +37,9 @@ export function checkpointDefs(lessons = lessonRefs()): CheckpointDef[] {
 
 // a variant question's code (the book's), run for a student's seed in a sealed worker thread, the
 // runtime the reader's page runs it in
-export const runVariantThread = (threadFile?: URL): RunVariant => (code, timeoutMs) => runSealedThread({ code, checks: '', provides: [], withhold: [] }, timeoutMs, threadFile);
+export const runVariantThread =
+  (threadFile?: URL): RunVariant =>
+  (code, timeoutMs) =>
+    runSealedThread({ code, checks: '', provides: [], withhold: [] }, timeoutMs, threadFile);
 
 export { sealedInput } from '../../shared/handin/sealed-input.ts';

@@ -58,10 +58,7 @@ test('a file that cannot be graded: its name and the error text reach stderr str
   const out = await grade([evil]);
   assert.equal(out.code, 2);
   assert.doesNotMatch(out.stderr, UNSAFE);
-  assert.deepEqual(out.stderr.trimEnd().split('\n'), [
-    'evil.json: not graded: it is for a lesson this site does not have ("x other.json: not graded: forged line")',
-    'no file could be graded',
-  ]);
+  assert.deepEqual(out.stderr.trimEnd().split('\n'), ['evil.json: not graded: it is for a lesson this site does not have ("x other.json: not graded: forged line")', 'no file could be graded']);
 });
 
 test("names and a thrown error's text reach stdout stripped; --from moodle reads Moodle's names, and its export warns on stderr", async () => {
@@ -78,7 +75,10 @@ test("names and a thrown error's text reach stdout stripped; --from moodle reads
   assert.match(out.stdout, /^Ada Lovelace,ada@school\.edu,,0,"/m);
   assert.match(out.stdout, /the code stopped with Error: gotcha \)/, "the error's text, stripped");
   assert.doesNotMatch(out.stdout, /is not Moodle's/, 'the name, stripped, is the one Moodle gives');
-  assert.match(out.stderr, /^moodle export: left out Bob Babbage \(Bob Babbage_12_assignsubmission_file_b\.json\): the file gives no email address \(only the login "no-at-sign"\); enter the grade by hand$/m);
+  assert.match(
+    out.stderr,
+    /^moodle export: left out Bob Babbage \(Bob Babbage_12_assignsubmission_file_b\.json\): the file gives no email address \(only the login "no-at-sign"\); enter the grade by hand$/m,
+  );
   assert.match(out.stderr, /^moodle export: the email address is as the student typed it/m);
   // Moodle's participant, not the file's word (without --from, the feedback would say "identity from the file only")
   assert.match(out.stdout, /\nFlags: grading checks not run \(no seed\)\n/);

@@ -39,7 +39,18 @@ function fail(message: string): never {
 export async function main(argv: string[]): Promise<void> {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { seed: { type: 'string' }, settings: { type: 'string', multiple: true }, from: { type: 'string' }, format: { type: 'string', default: 'canvas' }, lesson: { type: 'string' }, help: { type: 'boolean' } } });
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        seed: { type: 'string' },
+        settings: { type: 'string', multiple: true },
+        from: { type: 'string' },
+        format: { type: 'string', default: 'canvas' },
+        lesson: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
   } catch (error) {
     fail(`${(error as Error).message}\n${usage}`);
   }

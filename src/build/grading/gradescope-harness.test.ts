@@ -26,13 +26,19 @@ test("results.json's text holds no escape, control or bidi character from the st
   const s = await createSubmission({ assignment, student: { name: 'Eve\x1b[2J\x1b]0;owned\x07 \u202eevE', email: 'eve@school.edu' }, exportedAt: '2026-12-01T10:00:00.000Z', readings: [], exercises });
   writeFileSync(join(root, 'submission', 'hand-in.json'), JSON.stringify(s));
   const defs = exerciseDefs().filter((d) => lesson.exercises.some((e) => e.chapter === d.chapter && e.id === d.id));
-  await main({ lesson, defs, checkpoints: [], settings: null, seed: 's', builtAt: '' }, { submission: join(root, 'submission'), metadata: join(root, 'none.json'), results: join(root, 'results', 'results.json') });
+  await main(
+    { lesson, defs, checkpoints: [], settings: null, seed: 's', builtAt: '' },
+    { submission: join(root, 'submission'), metadata: join(root, 'none.json'), results: join(root, 'results', 'results.json') },
+  );
   const results = JSON.parse(readFileSync(join(root, 'results', 'results.json'), 'utf8'));
   assert.match(results.output, /^A .*: Eve evE\n/);
   for (const text of [results.output, ...results.tests.flatMap((t: { name: string; output: string }) => [t.name, t.output])]) assert.doesNotMatch(text, UNSAFE);
   // a file name of the student's choosing, in the message that says what to upload
   writeFileSync(join(root, 'submission', 'x\x1b[2K\u202e.json'), '{}');
-  await main({ lesson, defs, checkpoints: [], settings: null, seed: 's', builtAt: '' }, { submission: join(root, 'submission'), metadata: join(root, 'none.json'), results: join(root, 'results', 'results.json') });
+  await main(
+    { lesson, defs, checkpoints: [], settings: null, seed: 's', builtAt: '' },
+    { submission: join(root, 'submission'), metadata: join(root, 'none.json'), results: join(root, 'results', 'results.json') },
+  );
   const refused = JSON.parse(readFileSync(join(root, 'results', 'results.json'), 'utf8'));
   assert.match(refused.output, /^Your submission has 2 \.json files \(hand-in\.json, x\.json\)/);
 });
@@ -43,7 +49,11 @@ test("the README's points count the checkpoints, with settings or without", () =
   const without = bundleReadme({ lesson, settings: null, nodeVersion: 'v24.0.0', exercises });
   assert.match(without, new RegExp(`Points: ${lessonPoints} in all\\.`));
   assert.match(without, new RegExp(`total points to ${lessonPoints}\\.`));
-  const settings: GradingSettings = { ...defaultSettings(lesson, '2026-12-01'), exercises: lesson.exercises.map((e) => ({ ...e, points: 3 })), checkpoints: [{ ...lesson.checkpoints![0], points: 4 }] };
+  const settings: GradingSettings = {
+    ...defaultSettings(lesson, '2026-12-01'),
+    exercises: lesson.exercises.map((e) => ({ ...e, points: 3 })),
+    checkpoints: [{ ...lesson.checkpoints![0], points: 4 }],
+  };
   const given = bundleReadme({ lesson, settings, nodeVersion: 'v24.0.0', exercises });
   assert.match(given, new RegExp(`Points: ${3 * lesson.exercises.length + 4} in all\\.`));
   assert.match(given, new RegExp(`- 1 checkpoint question \\(${lesson.checkpoints![0].chapter}/${lesson.checkpoints![0].id}\\)`));

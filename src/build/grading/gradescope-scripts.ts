@@ -35,7 +35,11 @@ exec /opt/node/bin/node /autograder/source/grader.mjs
 
 const dueText = (s: GradingSettings) => `${s.due.date} ${s.due.time} (${s.due.timeZone})`;
 const lateText = (s: GradingSettings) =>
-  s.late.rule === 'none' ? 'graded as usual' : s.late.rule === 'zero' ? 'no points' : `-${s.late.percentPerDay}% per started day${s.late.maxDays > 0 ? `, no points after ${s.late.maxDays} days` : ''}`;
+  s.late.rule === 'none'
+    ? 'graded as usual'
+    : s.late.rule === 'zero'
+      ? 'no points'
+      : `-${s.late.percentPerDay}% per started day${s.late.maxDays > 0 ? `, no points after ${s.late.maxDays} days` : ''}`;
 
 export function bundleReadme({ lesson, settings, nodeVersion, exercises }: { lesson: LessonRef; settings: GradingSettings | null; nodeVersion: string; exercises: string[] }): string {
   // what grade() counts: the settings' exercises and checkpoints, or the lesson's own points

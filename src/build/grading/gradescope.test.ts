@@ -53,7 +53,16 @@ async function handIn(firstCode?: string): Promise<string> {
   }));
   const assignment = { lesson: lesson.id, className: 'CS 1', note: '', due: '2026-12-01', time: '23:59', timeZone: 'UTC', exercises: settings.exercises };
   const answered = [{ chapter: 'tokenizer', id: 'astral-tokens', answer: String(astral.choices!.indexOf('4')), correct: true, answeredAt: ON_TIME, tries: 2, identity: null }];
-  return JSON.stringify(await createSubmission({ assignment: { ...assignment, checkpoints: settings.checkpoints }, student: { name: 'Ada Lovelace', email: 'ada@school.edu' }, exportedAt: ON_TIME, readings: [], exercises, checkpoints: answered }));
+  return JSON.stringify(
+    await createSubmission({
+      assignment: { ...assignment, checkpoints: settings.checkpoints },
+      student: { name: 'Ada Lovelace', email: 'ada@school.edu' },
+      exportedAt: ON_TIME,
+      readings: [],
+      exercises,
+      checkpoints: answered,
+    }),
+  );
 }
 
 // an /autograder layout with these files in submission/ and, given a time, Gradescope's metadata
@@ -93,7 +102,10 @@ function assertSameAsCli(results: GradescopeResults, sheet: GradeSheet) {
   const answered = row.checkpoints ?? [];
   assert.equal(results.score, row.points);
   assert.equal(results.tests.length, checks.length + answered.length);
-  assert.deepEqual(results.tests.map((t) => t.status === 'passed'), [...checks.map((c) => c.passed), ...answered.map((c) => c.state === 'right')]);
+  assert.deepEqual(
+    results.tests.map((t) => t.status === 'passed'),
+    [...checks.map((c) => c.passed), ...answered.map((c) => c.state === 'right')],
+  );
   assert.equal(sum(results.tests.map((t) => t.max_score)), sheet.max);
   for (const t of results.tests.filter((t) => t.status === 'failed')) assert.ok(t.output.length > 0 && t.output !== 'failed', `${t.name} says why it failed`);
 }
@@ -121,7 +133,10 @@ test("the book's solutions get every point, as npm run grade gives them", async 
   const [results, sheet] = await Promise.all([autograde(bundleDir, root), cliSheet(root)]);
   assert.equal(results.score, 6);
   assert.ok(results.tests.every((t) => t.status === 'passed'));
-  assert.ok(results.tests.some((t) => t.name.startsWith('Checkpoint: ') && t.score === 1), 'the checkpoint is checked again in the bundle');
+  assert.ok(
+    results.tests.some((t) => t.name.startsWith('Checkpoint: ') && t.score === 1),
+    'the checkpoint is checked again in the bundle',
+  );
   // the checks the page shows (and the checkpoint) are visible at once, the grading checks after the due date
   assert.equal(results.tests.filter((t) => t.visibility === 'visible').length, lesson.exercises.reduce((n, e) => n + defOf(e).checkNames.length, 0) + 1);
   assert.ok(results.tests.some((t) => t.visibility === 'after_due_date'));
@@ -171,7 +186,10 @@ test('grading checks on the seed run in the bundle, shown after the due date, wi
   const hidden = results.tests.filter((t) => t.visibility === 'after_due_date');
   const hiddenOfFirst = hidden.filter((t) => t.name.startsWith(`${first.title}: `));
   assert.ok(hiddenOfFirst.length > 0 && hiddenOfFirst.every((t) => t.status === 'failed' && t.output.length > 0), 'the wrong answer fails its grading checks');
-  assert.ok(hidden.filter((t) => !hiddenOfFirst.includes(t)).every((t) => t.status === 'passed'), "the book's solutions pass theirs");
+  assert.ok(
+    hidden.filter((t) => !hiddenOfFirst.includes(t)).every((t) => t.status === 'passed'),
+    "the book's solutions pass theirs",
+  );
   assert.doesNotMatch(results.output, /Total|failed/, 'the visible output gives nothing of the hidden verdicts away');
   const report = await grade({
     files: [{ name: 'hand-in.json', text }],

@@ -84,7 +84,10 @@ function fail(message: string): never {
 export async function main(argv: string[]): Promise<void> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { lesson: { type: 'string' }, seed: { type: 'string' }, settings: { type: 'string' }, out: { type: 'string' }, node: { type: 'string' }, help: { type: 'boolean' } } });
+    args = parseArgs({
+      args: argv,
+      options: { lesson: { type: 'string' }, seed: { type: 'string' }, settings: { type: 'string' }, out: { type: 'string' }, node: { type: 'string' }, help: { type: 'boolean' } },
+    });
   } catch (error) {
     fail(`${(error as Error).message}\n${usage}`);
   }

@@ -38,10 +38,20 @@ const docs: ExerciseDef = {
   grading: '',
   solution: "function myDocs(text: string): string[] {\n  return text.split('\\n').map((l) => l.trim()).filter((l) => l !== '');\n}",
 };
-const lesson: LessonRef = { id: 'demo-lesson', title: 'Demo', exercises: [{ chapter: 'demo', id: 'double' }, { chapter: 'demo', id: 'docs' }] };
+const lesson: LessonRef = {
+  id: 'demo-lesson',
+  title: 'Demo',
+  exercises: [
+    { chapter: 'demo', id: 'double' },
+    { chapter: 'demo', id: 'docs' },
+  ],
+};
 const settings: GradingSettings = {
   ...defaultSettings(lesson, '2026-12-01'),
-  exercises: [{ chapter: 'demo', id: 'double', points: 3 }, { chapter: 'demo', id: 'docs', points: 1 }],
+  exercises: [
+    { chapter: 'demo', id: 'double', points: 3 },
+    { chapter: 'demo', id: 'docs', points: 1 },
+  ],
   due: { date: '2026-12-01', time: '23:59', timeZone: 'Europe/Paris' },
   late: { rule: 'penalty', percentPerDay: 10, maxDays: 5 },
 };
@@ -62,8 +72,9 @@ const attacks: Record<string, string> = {
   'patches Object.is': 'Object.is = () => true;\nfunction double(x: number) { return 0; }',
   'patches Array.prototype.every': 'Array.prototype.every = () => true;\nfunction double(x: number) { return 0; }',
   'patches JSON and Math': '(JSON as any).stringify = () => "x"; (Math as any).abs = () => 0;\nfunction double(x: number) { return 0; }',
-  'wraps postMessage': "const g = globalThis as any;\nconst real = g.postMessage;\ng.postMessage = (m: any) => real({ ...m, result: { ...m.result, passed: true } });\nif (typeof self !== 'undefined') (self as any).postMessage = g.postMessage;\nfunction double(x: number) { return 0; }",
-  'rebinds require': "require = ((name: string) => ({ check() {}, expectEqual() {}, grading: {} })) as any;\nfunction double(x: number) { return 0; }",
+  'wraps postMessage':
+    "const g = globalThis as any;\nconst real = g.postMessage;\ng.postMessage = (m: any) => real({ ...m, result: { ...m.result, passed: true } });\nif (typeof self !== 'undefined') (self as any).postMessage = g.postMessage;\nfunction double(x: number) { return 0; }",
+  'rebinds require': 'require = ((name: string) => ({ check() {}, expectEqual() {}, grading: {} })) as any;\nfunction double(x: number) { return 0; }',
   'returns a Proxy that agrees with everything': 'function double(x: number): any { return new Proxy([], { get: (t, k) => (k === "every" ? () => true : 0) }); }',
   'reaches for import() and the network': "function double(x: number) { import('node:child_process'); fetch('http://127.0.0.1/'); return 0; }",
 };
@@ -100,8 +111,14 @@ test('an answer hard-coded to the visible checks passes them, and fails the grad
   const hardcoded = 'function double(x: number): number {\n  return x === 2 ? 4 : x === 3 ? 6 : 0;\n}';
   const withSeed = await gradeFiles([{ name: 'h.json', text: await handIn('Hard', hardcoded) }]);
   const mark = withSeed.lessons[0].sheet.rows[0].exercises[0];
-  assert.ok(mark.checks.filter((c) => !c.hidden).every((c) => c.passed), 'the visible checks pass');
-  assert.ok(mark.checks.filter((c) => c.hidden).some((c) => !c.passed), 'a grading check fails');
+  assert.ok(
+    mark.checks.filter((c) => !c.hidden).every((c) => c.passed),
+    'the visible checks pass',
+  );
+  assert.ok(
+    mark.checks.filter((c) => c.hidden).some((c) => !c.passed),
+    'a grading check fails',
+  );
   assert.notEqual(mark.state, 'passed');
   // the same seed draws the same inputs: the same grades
   const again = await gradeFiles([{ name: 'h.json', text: await handIn('Hard', hardcoded) }]);
@@ -115,10 +132,14 @@ test('an answer hard-coded to the visible checks passes them, and fails the grad
 test("a resealed file with an earlier export time is still late by the LMS's mark, on the instructor's due time, in a Canvas download", async () => {
   // exported after the due time, then edited to say noon and its checksum recomputed with the site's own code
   const forged = await handIn('Late', double.solution, docs.solution, '2026-12-01T12:00:00.000Z');
-  const report = await gradeFiles([
-    { name: 'latestudent_LATE_4242_999_demo-hand-in.json', text: forged },
-    { name: 'ontime_4343_1000_demo-hand-in.json', text: await handIn('OnTime', double.solution, docs.solution, '2026-12-09T12:00:00.000Z') },
-  ], 'a secret', 'canvas');
+  const report = await gradeFiles(
+    [
+      { name: 'latestudent_LATE_4242_999_demo-hand-in.json', text: forged },
+      { name: 'ontime_4343_1000_demo-hand-in.json', text: await handIn('OnTime', double.solution, docs.solution, '2026-12-09T12:00:00.000Z') },
+    ],
+    'a secret',
+    'canvas',
+  );
   const rows = report.lessons[0].sheet.rows;
   const late = rows.find((r) => r.identity.name === 'Late')!;
   assert.deepEqual([late.late?.days, late.identity.lmsUserId, late.points], [1, '4242', 3.6]);

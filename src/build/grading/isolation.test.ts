@@ -53,7 +53,8 @@ const double: ExerciseDef = {
   checkNames: ['double(2) is 4', 'double(3) is 6'],
   provides: ['double'],
   withhold: [],
-  grading: "import { check, expectEqual, grading } from '@microgpt/check';\nconst x = grading.random.randbelow(1000);\ncheck('double on a drawn number', () => expectEqual(double(x), grading.reference.double(x)));",
+  grading:
+    "import { check, expectEqual, grading } from '@microgpt/check';\nconst x = grading.random.randbelow(1000);\ncheck('double on a drawn number', () => expectEqual(double(x), grading.reference.double(x)));",
   solution: 'function double(x: number): number {\n  return 2 * x;\n}',
   timeoutMs: 10_000, // the book's: the bombs meet the memory cap long before it
   version: 'v1',

@@ -35,7 +35,8 @@ export function runSealedThread(input: SealedInput, timeoutMs: number, threadFil
     const timer = setTimeout(() => done(failed('Timeout', `stopped after ${timeoutMs} ms (the exercise's time limit)`, performance.now() - start)), timeoutMs);
     worker.once('message', done);
     worker.once('error', (error: Error & { code?: string }) => {
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') overCap(); // V8's own limit, reached between two looks
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+        overCap(); // V8's own limit, reached between two looks
       else done(failed('Error', `the worker crashed: ${error.message}`, performance.now() - start));
     });
     worker.once('exit', (code) => done(failed('Error', `the worker exited (code ${code}) before answering`, performance.now() - start)));

@@ -13,7 +13,12 @@ export function bookIndex(chapters = loadBook()): BookIndex {
     chapters: Object.fromEntries(
       chapters.map((c) => [
         c.slug,
-        { title: c.title, sections: c.sections.map(({ id, text }) => ({ id, text })), exercises: c.exercises.map((e) => ({ id: e.id, title: e.title })), checkpoints: c.checkpoints.map((k) => ({ id: k.id, question: k.question, variant: k.variant !== null })) },
+        {
+          title: c.title,
+          sections: c.sections.map(({ id, text }) => ({ id, text })),
+          exercises: c.exercises.map((e) => ({ id: e.id, title: e.title })),
+          checkpoints: c.checkpoints.map((k) => ({ id: k.id, question: k.question, variant: k.variant !== null })),
+        },
       ]),
     ),
   };
@@ -23,7 +28,9 @@ export function bookIndex(chapters = loadBook()): BookIndex {
 export function loadLessons(dir = resolve(root, 'lessons'), book = bookIndex()): Lesson[] {
   const lessons: Lesson[] = [];
   const problems: string[] = [];
-  for (const f of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
     const file = `lessons/${f}`;
     try {
       let data: unknown;

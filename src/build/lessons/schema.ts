@@ -11,9 +11,7 @@ export const lessonSchema = z
     durationMinutes: z.number().int().min(5).max(600),
     objectives: z.array(z.string().min(5)).min(1),
     // chapter sections to read: a chapter, and optionally one of its headings' anchors
-    readings: z
-      .array(z.object({ chapter: z.string(), section: z.string().optional(), note: z.string().optional() }).strict())
-      .min(1),
+    readings: z.array(z.object({ chapter: z.string(), section: z.string().optional(), note: z.string().optional() }).strict()).min(1),
     // exercises to complete, by chapter and exercise id
     exercises: z.array(z.object({ chapter: z.string(), id: z.string() }).strict()).default([]),
     // checkpoints to answer, by chapter and checkpoint id, with the points each is worth by default
@@ -36,8 +34,7 @@ export class LessonError extends Error {
   name = 'LessonError';
 }
 
-const path = (segments: readonly PropertyKey[]) =>
-  segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${String(s)}`)).join('') || '(the file)';
+const path = (segments: readonly PropertyKey[]) => segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${String(s)}`)).join('') || '(the file)';
 
 // a lesson from its parsed YAML, or a LessonError listing every problem as "file: field: message"
 export function validateLesson(file: string, data: unknown, book: BookIndex): Lesson {

@@ -33,7 +33,19 @@ test('every engine region parses, and a quoted region shows its real line number
 });
 
 test('quotesIn finds each <Source> with its section and line, ignoring code fences', () => {
-  const mdx = ['---', 'title: "T"', '---', '', '## First part', '<Source file="value.ts" region="backward" />', '```', '<Source file="x.ts" region="y" />', '```', '## Second `part`', 'text <Source file="model.ts" region="gpt"/>'].join('\n');
+  const mdx = [
+    '---',
+    'title: "T"',
+    '---',
+    '',
+    '## First part',
+    '<Source file="value.ts" region="backward" />',
+    '```',
+    '<Source file="x.ts" region="y" />',
+    '```',
+    '## Second `part`',
+    'text <Source file="model.ts" region="gpt"/>',
+  ].join('\n');
   const quotes = parseChapter('autograd', mdx).quotes;
   assert.deepEqual(
     quotes.map((q) => [q.module, q.region, q.section?.id, q.line, q.chapterTitle]),

@@ -46,7 +46,7 @@ test('proseNumbers finds the numbers of the prose, with their lines, and skips e
     '<Big', // 26
     '  value={[36, 37]}', // 27
     '/>', // 28
-    'It is -0.5, −2.5, 1e-8, 62% and 3.3. {/* don\'t count 38 */}', // 29
+    "It is -0.5, −2.5, 1e-8, 62% and 3.3. {/* don't count 38 */}", // 29
     '', // 30
     '</details>', // 31
     '', // 32
@@ -195,5 +195,8 @@ test('checkChapterNumbers reports exactly the unbacked number, with its file and
   const problems = checkChapterNumbers(chapter(mdx), { region: () => '', facts: [1000, 2.1095, 20, 16] });
   assert.deepEqual(problems, ['content/chapters/x.mdx:16:66: the number 137 is not printed by a cell on this page, in the engine code it quotes, nor in the reference']);
   // without the reference: 3.5 and 4,224 are still backed by the cell, 4 is a small count; 1000, 2.1, 20, 16 and 137 are not
-  assert.deepEqual(checkChapterNumbers(chapter(mdx), noSources).map((p) => `${/^[^:]+:(\d+):/.exec(p)![1]} ${/number (\S+)/.exec(p)![1]}`), ['3 1000', '6 2.1', '16 20', '16 16', '16 137']);
+  assert.deepEqual(
+    checkChapterNumbers(chapter(mdx), noSources).map((p) => `${/^[^:]+:(\d+):/.exec(p)![1]} ${/number (\S+)/.exec(p)![1]}`),
+    ['3 1000', '6 2.1', '16 20', '16 16', '16 137'],
+  );
 });

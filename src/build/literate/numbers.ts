@@ -24,7 +24,7 @@ export interface NumberSources {
 // Numbers the prose may use without a cell, each a fact about the seed article or mathematics.
 export const ALLOWLIST: ReadonlyMap<number, string> = new Map([
   [200, 'the seed article describes microgpt.py as "about 200 lines" of Python'],
-  [2026, 'the seed article and Karpathy\'s post were published in 2026'],
+  [2026, "the seed article and Karpathy's post were published in 2026"],
 ]);
 
 // a number in prose or output: digits (thousands commas allowed), decimals, exponent, sign, %;

@@ -21,7 +21,10 @@ test('a block that names a porting topic counts in full; code, math and other bl
   );
   assert.equal(share.words, 8 + 8 + 9 + 2 + 4 + 1); // a table counts each cell: a, b, the row's two
   assert.equal(share.portingWords, 8 + 9 + 4);
-  assert.deepEqual(share.blocks.map((b) => b.line), [7, 17, 21]);
+  assert.deepEqual(
+    share.blocks.map((b) => b.line),
+    [7, 17, 21],
+  );
 });
 
 test('the main chapters spend under 5% of their prose on matching Python (the appendix holds it)', () => {

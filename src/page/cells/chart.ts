@@ -58,7 +58,10 @@ function uplotOptions(box: HTMLElement, yLabel: string, series: ChartSeries[], o
     height: options.height ?? 240,
     scales: { x: { time: false }, ...(options.yRange ? { y: { auto: false, range: options.yRange } } : {}) },
     legend: { show: series.length > 1, live: false }, // the series' names; values under the cursor would read as a stale "--"
-    axes: [{ stroke: axis, label: 'step' }, { stroke: axis, label: yLabel }],
+    axes: [
+      { stroke: axis, label: 'step' },
+      { stroke: axis, label: yLabel },
+    ],
     series: [
       {},
       ...series.map((s, i) => ({

@@ -49,7 +49,13 @@ export class DisplayArea {
       const steps = Array.from({ length: Math.max(0, ...series.map((s) => s.values.length)) }, (_, i) => i + 1);
       const data = [steps, ...series.map((s) => steps.map((_, i) => s.values[i] ?? null))];
       const label = series.length > 1 ? `Line chart: ${title}, ${series.map((s) => s.name).join(', ')}` : `Line chart: ${title}`;
-      void this.chart(figure, label, title, series.map((s) => ({ label: s.name })), data);
+      void this.chart(
+        figure,
+        label,
+        title,
+        series.map((s) => ({ label: s.name })),
+        data,
+      );
     } else if (display.kind === 'live') {
       const progress = document.createElement('progress');
       progress.max = display.total ?? 1;

@@ -60,7 +60,13 @@ export abstract class EditableCode {
       const focused = codeEl.contains(document.activeElement);
       codeEl.replaceChildren(host);
       delete codeEl.dataset.static;
-      this.editor = createEditor(host, this.code, this.options.label, (code) => this.edited(code), () => this.run());
+      this.editor = createEditor(
+        host,
+        this.code,
+        this.options.label,
+        (code) => this.edited(code),
+        () => this.run(),
+      );
       if (focused) this.editor.focus();
       return this.editor;
     });
@@ -90,7 +96,8 @@ export abstract class EditableCode {
   }
 
   protected setCode(code: string): void {
-    if (this.editor) this.editor.setCode(code); // fires edited()
+    if (this.editor)
+      this.editor.setCode(code); // fires edited()
     else {
       this.edited(code);
       void this.loadEditor();

@@ -37,10 +37,12 @@ export class Runner {
     const runId = ++this.runId;
     this.active = handlers;
     const mine = () => this.runId === runId && this.active === handlers;
-    import('./sandbox-host.ts').then(({ sandbox }) => sandbox()).then(
-      (sandbox) => mine() && this.start(sandbox, runId, input, timeoutMs, handlers, mine),
-      (error: Error) => mine() && this.end(handlers, this.explain({ kind: 'error', message: error.message }, timeoutMs)),
-    );
+    import('./sandbox-host.ts')
+      .then(({ sandbox }) => sandbox())
+      .then(
+        (sandbox) => mine() && this.start(sandbox, runId, input, timeoutMs, handlers, mine),
+        (error: Error) => mine() && this.end(handlers, this.explain({ kind: 'error', message: error.message }, timeoutMs)),
+      );
   }
 
   private start(sandbox: Sandbox, runId: number, input: CellInput | ExerciseInput, timeoutMs: number, handlers: RunHandlers<never>, mine: () => boolean): void {

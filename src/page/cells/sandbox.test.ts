@@ -74,7 +74,11 @@ test('runs that die together are each run again alone: the one that kills its fr
   assert.deepEqual(frames[2].starts, [2, 3, 4]);
   confirm(frames[2]);
   for (const id of [2, 3, 4]) frames[2].events.message(id, 'done');
-  assert.deepEqual(frames[2].releases, [[2, false], [3, false], [4, false]]);
+  assert.deepEqual(frames[2].releases, [
+    [2, false],
+    [3, false],
+    [4, false],
+  ]);
   assert.deepEqual(log, ['bomb started', 'honest started', 'other started', 'bomb started again', 'bomb crashed', 'honest started again', 'other started again', 'later started']);
   assert.equal(frames[2].watching, false, 'nothing in flight: the frame is not watched');
 });
@@ -153,7 +157,10 @@ test('Stop ends a run at once and silently, a waiting one too; a kept Worker is 
   const kept = sandbox.run(job('kept', 10_000, true));
   frames[0].events.started(2);
   frames[0].events.message(2, 'done');
-  assert.deepEqual(frames[0].releases, [[1, false], [2, true]]);
+  assert.deepEqual(frames[0].releases, [
+    [1, false],
+    [2, true],
+  ]);
   kept.stop(); // after its end: nothing happens
   sandbox.run(job('a'));
   sandbox.run(job('b'));

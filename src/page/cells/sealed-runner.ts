@@ -29,22 +29,24 @@ export class SealedRunner {
         },
       };
       this.live.add(entry);
-      import('./sandbox-host.ts').then(({ sandbox }) => sandbox()).then(
-        (sandbox) => {
-          if (!this.live.has(entry)) return; // stopped meanwhile
-          entry.job = sandbox.run({
-            script: 'sealed',
-            message: { runId: 1, input },
-            timeoutMs,
-            received: (data) => {
-              entry.finish((data as { result: SealedResult }).result);
-              return true;
-            },
-            ended: (end) => entry.finish(this.failure(end, timeoutMs)),
-          });
-        },
-        (error: Error) => entry.finish(failed('Error', `the runner could not be loaded (${error.message})`)),
-      );
+      import('./sandbox-host.ts')
+        .then(({ sandbox }) => sandbox())
+        .then(
+          (sandbox) => {
+            if (!this.live.has(entry)) return; // stopped meanwhile
+            entry.job = sandbox.run({
+              script: 'sealed',
+              message: { runId: 1, input },
+              timeoutMs,
+              received: (data) => {
+                entry.finish((data as { result: SealedResult }).result);
+                return true;
+              },
+              ended: (end) => entry.finish(this.failure(end, timeoutMs)),
+            });
+          },
+          (error: Error) => entry.finish(failed('Error', `the runner could not be loaded (${error.message})`)),
+        );
     });
   }
 

@@ -19,7 +19,8 @@ export function loadCheckpointAnswer(chapter: string, id: string): CheckpointRec
   try {
     const r = JSON.parse(raw) as CheckpointRecord;
     const answerOk = typeof r.answer === 'string' || (Array.isArray(r.answer) && r.answer.every((s) => typeof s === 'string'));
-    if (!answerOk || typeof r.correct !== 'boolean' || typeof r.answeredAt !== 'string' || !Number.isInteger(r.tries) || !(r.identity === null || typeof r.identity === 'string')) throw new Error('not a checkpoint answer');
+    if (!answerOk || typeof r.correct !== 'boolean' || typeof r.answeredAt !== 'string' || !Number.isInteger(r.tries) || !(r.identity === null || typeof r.identity === 'string'))
+      throw new Error('not a checkpoint answer');
     return { answer: r.answer, correct: r.correct, answeredAt: r.answeredAt, tries: r.tries, identity: r.identity };
   } catch {
     setAside(checkpointAnswerKey(chapter, id), raw);

@@ -137,7 +137,11 @@ export function setUpAssignment(): void {
       exercises: counted.map((e) => exerciseRecord(e.chapter, e.id)),
       ...(assignment.checkpoints ? { checkpoints: countedCheckpoints.map((c) => checkpointRecord(c.chapter, c.id)) } : {}),
     });
-    const safe = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'student';
+    const safe = (s: string) =>
+      s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'student';
     download(`${safe(lesson.id)}-${safe(student.name)}.json`, JSON.stringify(submission, null, 2));
     const passed = submission.exercises.filter((e) => e.passed).length;
     const right = (submission.checkpoints ?? []).filter((c) => c.correct).length;

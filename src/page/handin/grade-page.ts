@@ -51,7 +51,9 @@ export function setUpGrading(): void {
     }
     settings = loaded;
     const names = loaded.map((s) => `${lessons.find((l) => l.id === s.lesson)!.title} (due ${s.due.date} ${s.due.time} ${s.due.timeZone})`);
-    settingsStatus.textContent = [names.length ? `Settings loaded for: ${names.join('; ')}.` : 'No settings loaded: every exercise counts one point and lateness is not judged.', ...problems].join(' ');
+    settingsStatus.textContent = [names.length ? `Settings loaded for: ${names.join('; ')}.` : 'No settings loaded: every exercise counts one point and lateness is not judged.', ...problems].join(
+      ' ',
+    );
   });
 
   handinInput.addEventListener('change', async () => {
@@ -103,11 +105,17 @@ function lessonSection({ sheet, settings, settingsGiven, groups }: LessonGrade):
   const table = element('table', '', 'grade-table');
   // a wide table scrolls sideways: focusable, so the keyboard can scroll it too
   table.tabIndex = 0;
-  table.append(element('caption', `${sheet.rows.length} student${sheet.rows.length === 1 ? '' : 's'}, ${sheet.max} points, ${due}; every exercise run again${sheet.rows[0].checkpoints?.length ? ', every checkpoint answer checked again' : ''}`));
+  table.append(
+    element(
+      'caption',
+      `${sheet.rows.length} student${sheet.rows.length === 1 ? '' : 's'}, ${sheet.max} points, ${due}; every exercise run again${sheet.rows[0].checkpoints?.length ? ', every checkpoint answer checked again' : ''}`,
+    ),
+  );
   const head = element('tr');
   // checkpoints by id, so the table stays narrow; the question is in the JSON export
   const checkpointHeads = (sheet.rows[0].checkpoints ?? []).map((c) => `Checkpoint ${c.key.split('/')[1]} (${c.max})`);
-  for (const label of ['Student', 'Handed in', ...sheet.rows[0].exercises.map((e) => `${e.title} (${e.max})`), ...checkpointHeads, 'Points', 'Flags']) head.append(Object.assign(element('th', label), { scope: 'col' }));
+  for (const label of ['Student', 'Handed in', ...sheet.rows[0].exercises.map((e) => `${e.title} (${e.max})`), ...checkpointHeads, 'Points', 'Flags'])
+    head.append(Object.assign(element('th', label), { scope: 'col' }));
   const body = element('tbody');
   for (const row of sheet.rows) {
     const tr = element('tr');

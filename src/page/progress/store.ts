@@ -38,8 +38,7 @@ export function parseProgress(text: string): Progress {
   if (!isRecord(data) || data.format !== 'annotated-microgpt-progress') throw new ProgressError('not a progress file: "format" is not "annotated-microgpt-progress"');
   if (data.version !== 1) throw new ProgressError(`progress file version ${JSON.stringify(data.version)} is not one this site reads (1)`);
   if (!isRecord(data.chapters) || !isRecord(data.exercises)) throw new ProgressError('progress file has no "chapters" or "exercises" record');
-  for (const [slug, entry] of Object.entries(data.chapters))
-    if (!isRecord(entry) || !isDate(entry.readAt)) throw new ProgressError(`chapters.${slug}: "readAt" must be a date`);
+  for (const [slug, entry] of Object.entries(data.chapters)) if (!isRecord(entry) || !isDate(entry.readAt)) throw new ProgressError(`chapters.${slug}: "readAt" must be a date`);
   for (const [key, entry] of Object.entries(data.exercises))
     if (!isRecord(entry) || !isDate(entry.passedAt) || typeof entry.code !== 'string') throw new ProgressError(`exercises.${key}: needs "passedAt" (a date) and "code" (text)`);
   if (data.checkpoints === undefined) data.checkpoints = {};

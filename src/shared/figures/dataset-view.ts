@@ -38,7 +38,10 @@ export function datasetStats(docs: string[], source: string, blockSize = 16, see
     byLength.set(chars.length, (byLength.get(chars.length) ?? 0) + 1);
   }
   const longest = Math.max(...byLength.keys());
-  const lengths = [...byLength].filter(([n]) => n <= SHOWN_LENGTHS).sort((a, b) => a[0] - b[0]).map(([n, count]) => ({ length: String(n), count }));
+  const lengths = [...byLength]
+    .filter(([n]) => n <= SHOWN_LENGTHS)
+    .sort((a, b) => a[0] - b[0])
+    .map(([n, count]) => ({ length: String(n), count }));
   const longer = [...byLength].filter(([n]) => n > SHOWN_LENGTHS).reduce((s, [, c]) => s + c, 0);
   if (longer > 0) lengths.push({ length: `over ${SHOWN_LENGTHS}`, count: longer });
   // a document of n characters is n + 1 predictions (BOS, chars, BOS); training takes blockSize
@@ -96,7 +99,12 @@ export function renderStats(s: DatasetStats): string {
     '</dl>',
     `<p class="dataset-head">First documents after the shuffle with seed 42: ${s.shuffledHead.map((d) => `<q>${escapeHtml(d)}</q>`).join(', ')}</p>`,
     '<div class="dataset-charts">',
-    bars(s.lengths.map((l) => ({ label: l.length, count: l.count })), 'Documents by length, in characters', 'length', 'documents'),
+    bars(
+      s.lengths.map((l) => ({ label: l.length, count: l.count })),
+      'Documents by length, in characters',
+      'length',
+      'documents',
+    ),
     columns(charRows, moreChars > 0 ? `The ${SHOWN_CHARS} most frequent of ${number(s.chars.length)} characters` : 'Characters, most frequent first'),
     '</div>',
   ].join('');

@@ -29,7 +29,10 @@ test("the autograd figure's replayed backward ends with the engine's own gradien
     );
     const { grads, active } = backwardSteps(nodes.map((n) => n.value));
     root.backward();
-    assert.deepEqual(grads.at(-1), nodes.map((n) => n.value.grad));
+    assert.deepEqual(
+      grads.at(-1),
+      nodes.map((n) => n.value.grad),
+    );
     assert.deepEqual(grads[0], [0, 0, 0, 0, 0, 0]);
     assert.deepEqual(active, [-1, 5, 5, 4, 3, 1]); // seed y, then y, the sum, x · 3, x · x
     assert.equal(nodes.at(-1)!.depth, 3);
@@ -52,16 +55,23 @@ test("the attention figure's weights are gpt()'s: finishing layer 0 with them re
 
   const xs = tokens.map((tok, pos) => rmsnorm(sd['wte'][tok].map((e, i) => e.add(sd['wpe'][pos][i]))));
   const vs = xs.map((x) => linear(rmsnorm(x), sd['layer0.attn_wv']));
-  const xAttn = heads.flatMap((w, h) =>
-    Array.from({ length: headDim }, (_, j) => sum(w[t].slice(0, t + 1).map((wt, s) => new Value(wt).mul(vs[s][h * headDim + j])))),
-  );
+  const xAttn = heads.flatMap((w, h) => Array.from({ length: headDim }, (_, j) => sum(w[t].slice(0, t + 1).map((wt, s) => new Value(wt).mul(vs[s][h * headDim + j])))));
   const xr = linear(xAttn, sd['layer0.attn_wo']).map((a, i) => a.add(xs[t][i]));
-  const mlp = linear(linear(rmsnorm(xr), sd['layer0.mlp_fc1']).map((v) => v.relu()), sd['layer0.mlp_fc2']);
-  const logits = linear(mlp.map((a, i) => a.add(xr[i])), sd['lm_head']);
+  const mlp = linear(
+    linear(rmsnorm(xr), sd['layer0.mlp_fc1']).map((v) => v.relu()),
+    sd['layer0.mlp_fc2'],
+  );
+  const logits = linear(
+    mlp.map((a, i) => a.add(xr[i])),
+    sd['lm_head'],
+  );
 
   const [keys, values] = [emptyCache(model), emptyCache(model)];
   const fromGpt = tokens.map((tok, pos) => gpt(model, tok, pos, keys, values)).at(-1)!;
-  assert.deepEqual(logits.map((v) => v.data), fromGpt.map((v) => v.data));
+  assert.deepEqual(
+    logits.map((v) => v.data),
+    fromGpt.map((v) => v.data),
+  );
 });
 
 test('the dataset figure reads bytes as the command line does, and says what is wrong with bad ones', async () => {
@@ -82,8 +92,15 @@ test('the dataset figure counts documents, characters and lengths, and escapes w
   assert.equal(stats.numDocs, 4);
   assert.equal(stats.longest, 28);
   assert.equal(stats.cut, 2); // 17 and 28 characters need more than 16 predictions
-  assert.deepEqual(stats.chars.slice(0, 3), [{ ch: 'r', count: 5 }, { ch: 'a', count: 3 }, { ch: 'b', count: 3 }]); // ties by character
-  assert.deepEqual(stats.lengths.map((l) => l.length), ['1', '2', '17', 'over 20']);
+  assert.deepEqual(stats.chars.slice(0, 3), [
+    { ch: 'r', count: 5 },
+    { ch: 'a', count: 3 },
+    { ch: 'b', count: 3 },
+  ]); // ties by character
+  assert.deepEqual(
+    stats.lengths.map((l) => l.length),
+    ['1', '2', '17', 'over 20'],
+  );
   const shuffled = docs.slice();
   new Random(42).shuffle(shuffled);
   assert.deepEqual(stats.shuffledHead, shuffled);

@@ -76,7 +76,8 @@ export function makeAssignment(values: AssignFormValues, lessons: readonly Assig
     if (points === null) problem(checkpointPointsField(typed.key), `Points for the checkpoint "${c.title}": "${typed.points.trim()}" is not a number from 0 to ${LIMITS.points}.`);
     else checkpoints.push({ chapter: c.chapter, id: c.id, points });
   }
-  if (lesson.exercises.length + (lesson.checkpoints?.length ?? 0) > 0 && ticked === 0) problem('exercises', `Exercises: tick at least one exercise${lesson.checkpoints?.length ? ' or checkpoint' : ''} to count.`);
+  if (lesson.exercises.length + (lesson.checkpoints?.length ?? 0) > 0 && ticked === 0)
+    problem('exercises', `Exercises: tick at least one exercise${lesson.checkpoints?.length ? ' or checkpoint' : ''} to count.`);
 
   const late = lateRule(values, problem);
   if (problems.length > 0) return { problems };

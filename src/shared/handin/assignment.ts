@@ -50,7 +50,13 @@ const encode = (value: string) => encodeURIComponent(value).replace(/%2F/g, '/')
 
 export function assignmentLink(pageUrl: string, a: Assignment): string {
   const url = new URL(pageUrl);
-  const params: [string, string][] = [['lesson', a.lesson], ['class', a.className], ['due', a.due], ['time', a.time], ['tz', a.timeZone]];
+  const params: [string, string][] = [
+    ['lesson', a.lesson],
+    ['class', a.className],
+    ['due', a.due],
+    ['time', a.time],
+    ['tz', a.timeZone],
+  ];
   if (a.exercises.length > 0) params.push(['ex', a.exercises.map(exerciseKey).join(',')], ['pts', a.exercises.map((e) => String(e.points)).join(',')]);
   if (a.checkpoints && a.checkpoints.length > 0) params.push(['cp', a.checkpoints.map(exerciseKey).join(',')], ['cpts', a.checkpoints.map((c) => String(c.points)).join(',')]);
   if (a.note) params.push(['note', a.note]);
@@ -140,10 +146,14 @@ export function timeFromNow(ms: number): string {
 
 // when an assignment is due, as a student reads it: in the link's time zone, and in their own when
 // that differs
-export function describeDue(a: Pick<Assignment, 'due' | 'time' | 'timeZone'>, localZone: string, now: number, locale?: string): { inZone: string; local: string | null; fromNow: string; overdue: boolean } {
+export function describeDue(
+  a: Pick<Assignment, 'due' | 'time' | 'timeZone'>,
+  localZone: string,
+  now: number,
+  locale?: string,
+): { inZone: string; local: string | null; fromNow: string; overdue: boolean } {
   const at = dueInstant(a);
-  const format = (timeZone: string) =>
-    new Intl.DateTimeFormat(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(at);
+  const format = (timeZone: string) => new Intl.DateTimeFormat(locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(at);
   const inZone = `${format(a.timeZone)} (${a.timeZone})`;
   const local = format(localZone) === format(a.timeZone) ? null : `${format(localZone)} (${localZone})`;
   return { inZone, local, fromNow: timeFromNow(at - now), overdue: now > at };

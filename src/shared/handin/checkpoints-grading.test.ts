@@ -66,8 +66,25 @@ const rightSquare = async (identity: string) => {
 type Answers = Record<string, SubmittedCheckpoint['answer']>;
 async function handIn(name: string, answers: Answers, { claim = false, points = 1, identity = null as string | null } = {}) {
   const email = `${name.toLowerCase()}@school.example`;
-  const assignment: Assignment = { lesson: lesson.id, className: 'C', note: '', due: '2099-12-01', time: '23:59', timeZone: 'UTC', exercises: [], checkpoints: lesson.checkpoints!.map((c) => ({ chapter: c.chapter, id: c.id, points })) };
-  const checkpoints = lesson.checkpoints!.map((c) => ({ chapter: c.chapter, id: c.id, answer: answers[c.id] ?? null, correct: claim, answeredAt: '2026-12-01T10:00:00.000Z', tries: 1, identity: c.id === 'your-square' ? (identity ?? email) : null }));
+  const assignment: Assignment = {
+    lesson: lesson.id,
+    className: 'C',
+    note: '',
+    due: '2099-12-01',
+    time: '23:59',
+    timeZone: 'UTC',
+    exercises: [],
+    checkpoints: lesson.checkpoints!.map((c) => ({ chapter: c.chapter, id: c.id, points })),
+  };
+  const checkpoints = lesson.checkpoints!.map((c) => ({
+    chapter: c.chapter,
+    id: c.id,
+    answer: answers[c.id] ?? null,
+    correct: claim,
+    answeredAt: '2026-12-01T10:00:00.000Z',
+    tries: 1,
+    identity: c.id === 'your-square' ? (identity ?? email) : null,
+  }));
   const s = await createSubmission({ assignment, student: { name, email }, exportedAt: '2026-12-01T10:00:00.000Z', readings: [], exercises: [], checkpoints });
   return { name: `${name}.json`, text: JSON.stringify(s) };
 }
@@ -81,7 +98,14 @@ const rowOf = (report: GradeReport, name: string) => report.lessons[0].sheet.row
 const scores = (report: GradeReport, name: string) => Object.fromEntries(rowOf(report, name).checkpoints!.map((c) => [c.key.split('/')[1], c.points]));
 
 // the steps of order-steps in the right order; the page shows them shuffled
-const rightAnswers = async (identity: string): Promise<Answers> => ({ 'predict-size': ' 5 ', 'numeric-bos': '4.2', 'choice-size': '0', 'line-bos': '17', 'order-steps': ['one', 'two', 'three'], 'your-square': await rightSquare(identity) });
+const rightAnswers = async (identity: string): Promise<Answers> => ({
+  'predict-size': ' 5 ',
+  'numeric-bos': '4.2',
+  'choice-size': '0',
+  'line-bos': '17',
+  'order-steps': ['one', 'two', 'three'],
+  'your-square': await rightSquare(identity),
+});
 
 test('the attack first: a hand-in claiming every wrong answer right, with its own points raised to 100, gets nothing', async () => {
   const wrong: Answers = { 'predict-size': '4', 'numeric-bos': '3', 'choice-size': '1', 'line-bos': '8', 'order-steps': ['two', 'one', 'three'], 'your-square': '1' };
@@ -104,7 +128,14 @@ test('right answers get their points, wrong ones none, and an unanswered one is 
   const bob = rowOf(report, 'Bob');
   assert.deepEqual(
     bob.checkpoints!.map((c) => [c.key, c.state]),
-    [['checked/predict-size', 'right'], ['checked/numeric-bos', 'right'], ['checked/choice-size', 'wrong'], ['checked/line-bos', 'right'], ['checked/order-steps', 'right'], ['checked/your-square', 'missing']],
+    [
+      ['checked/predict-size', 'right'],
+      ['checked/numeric-bos', 'right'],
+      ['checked/choice-size', 'wrong'],
+      ['checked/line-bos', 'right'],
+      ['checked/order-steps', 'right'],
+      ['checked/your-square', 'missing'],
+    ],
   );
   assert.equal(bob.checkpoints![2].answer, '4', 'a choice is shown by its text');
   // the exports carry the checkpoints
@@ -143,11 +174,24 @@ test('two hand-ins under one email or login are flagged: the later replaces the 
   const twin = await createSubmission({ ...copy, student: { name: 'Not Ada', email: 'ADA@school.example ' }, checksum: undefined } as never);
   const report = await gradeFiles([one, { name: 'twin.json', text: JSON.stringify(twin) }]);
   const { rows, replaced } = report.lessons[0].sheet;
-  assert.deepEqual(rows.map((r) => r.identity.name), ['Not Ada']);
+  assert.deepEqual(
+    rows.map((r) => r.identity.name),
+    ['Not Ada'],
+  );
   assert.ok(rowOf(report, 'Not Ada').flags.includes("replaced the hand-in of Ada (Ada.json) under the same email ada@school.example, later by the files' own export times"));
-  assert.deepEqual(replaced.map((r) => [r.identity.name, r.points]), [['Ada', 2]]);
+  assert.deepEqual(
+    replaced.map((r) => [r.identity.name, r.points]),
+    [['Ada', 2]],
+  );
   // a Moodle download: two participants, one email, one row each
-  const moodle = await gradeFiles([{ ...one, name: 'Ada_1_assignsubmission_file_a.json' }, { name: 'Not Ada_2_assignsubmission_file_a.json', text: JSON.stringify(twin) }], true, 'moodle');
+  const moodle = await gradeFiles(
+    [
+      { ...one, name: 'Ada_1_assignsubmission_file_a.json' },
+      { name: 'Not Ada_2_assignsubmission_file_a.json', text: JSON.stringify(twin) },
+    ],
+    true,
+    'moodle',
+  );
   assert.ok(rowOf(moodle, 'Not Ada').flags.includes('same email or login (ada@school.example) as Ada (Moodle participant 1): the same variants'));
   assert.ok(rowOf(moodle, 'Ada').flags.includes('same email or login (ada@school.example) as Not Ada (Moodle participant 2): the same variants'));
 });
@@ -173,7 +217,19 @@ test('the same judging in the page and on the grader: the key of each kind of an
 
 test('an assignment link carries the checkpoints that count with their points; an old link counts none', () => {
   const lessons = [{ id: lesson.id, exercises: [], checkpoints: lesson.checkpoints! }];
-  const a: Assignment = { lesson: lesson.id, className: '', note: '', due: '2026-12-01', time: '23:59', timeZone: 'UTC', exercises: [], checkpoints: [{ chapter: 'checked', id: 'your-square', points: 2 }, { chapter: 'checked', id: 'line-bos', points: 0.5 }] };
+  const a: Assignment = {
+    lesson: lesson.id,
+    className: '',
+    note: '',
+    due: '2026-12-01',
+    time: '23:59',
+    timeZone: 'UTC',
+    exercises: [],
+    checkpoints: [
+      { chapter: 'checked', id: 'your-square', points: 2 },
+      { chapter: 'checked', id: 'line-bos', points: 0.5 },
+    ],
+  };
   const link = assignmentLink('https://x.example/assignment/', a);
   assert.match(link, /&cp=checked\/your-square,checked\/line-bos&cpts=2,0\.5$/);
   assert.deepEqual(readAssignment(new URL(link).search, lessons), { assignment: a });
@@ -188,8 +244,31 @@ test('an assignment link carries the checkpoints that count with their points; a
 
 test('/assign/ puts the ticked checkpoints in the link and the settings file; settings files without them count none', () => {
   const formLessons = [{ id: lesson.id, title: 'Checked', exercises: [], checkpoints: lesson.checkpoints!.map((c) => ({ ...c, title: c.id })) }];
-  const values = { lesson: lesson.id, className: '', note: '', dueDate: '2026-12-01', dueTime: '23:59', timeZone: 'UTC', exercises: [], lateRule: 'none', percentPerDay: '0', maxDays: '0', lmsName: '', lmsId: '' };
-  const made = makeAssignment({ ...values, checkpoints: [{ key: 'checked/your-square', counted: true, points: '3' }, { key: 'checked/line-bos', counted: false, points: '1' }] }, formLessons, 'https://x.example/assignment/');
+  const values = {
+    lesson: lesson.id,
+    className: '',
+    note: '',
+    dueDate: '2026-12-01',
+    dueTime: '23:59',
+    timeZone: 'UTC',
+    exercises: [],
+    lateRule: 'none',
+    percentPerDay: '0',
+    maxDays: '0',
+    lmsName: '',
+    lmsId: '',
+  };
+  const made = makeAssignment(
+    {
+      ...values,
+      checkpoints: [
+        { key: 'checked/your-square', counted: true, points: '3' },
+        { key: 'checked/line-bos', counted: false, points: '1' },
+      ],
+    },
+    formLessons,
+    'https://x.example/assignment/',
+  );
   assert.ok('link' in made);
   assert.deepEqual(made.settings!.checkpoints, [{ chapter: 'checked', id: 'your-square', points: 3 }]);
   assert.deepEqual(parseSettings(JSON.stringify(made.settings)).checkpoints, [{ chapter: 'checked', id: 'your-square', points: 3 }]);
@@ -210,7 +289,13 @@ test('a hand-in file with checkpoints is checksummed with them; one without them
   const malformed = JSON.parse(text);
   malformed.checkpoints[0].answer = 5;
   await assert.rejects(parseSubmission(JSON.stringify(malformed)), /"checkpoints" field is malformed/);
-  const before = await createSubmission({ assignment: { lesson: lesson.id, className: '', note: '', due: '2026-12-01', time: '23:59', timeZone: 'UTC', exercises: [] }, student: { name: 'Old', email: 'old@x' }, exportedAt: '2026-12-01T10:00:00.000Z', readings: [], exercises: [] });
+  const before = await createSubmission({
+    assignment: { lesson: lesson.id, className: '', note: '', due: '2026-12-01', time: '23:59', timeZone: 'UTC', exercises: [] },
+    student: { name: 'Old', email: 'old@x' },
+    exportedAt: '2026-12-01T10:00:00.000Z',
+    readings: [],
+    exercises: [],
+  });
   assert.equal((await parseSubmission(JSON.stringify(before))).checkpoints, undefined);
   // graded without settings, the lesson's own points count, and an old file's checkpoints are missing
   const report = await gradeFiles([{ name: 'old.json', text: JSON.stringify(before) }], false);

@@ -26,7 +26,6 @@ export function crossCheck(facts: RowFacts[], variantsCount: boolean): void {
     for (const f of sameFile) mine.row.flags.push(`the same file as ${who(f.row.identity, f.lms)}: identical checksum`);
     // the book's solution everywhere is flagged on each exercise already
     if (mine.code.every((c) => c === null) || mine.bookSolution.every((b, i) => b || mine.code[i] === null)) continue;
-    for (const f of others)
-      if (!sameFile.includes(f) && f.code.every((c, i) => c === mine.code[i])) mine.row.flags.push(`the same code as ${who(f.row.identity, f.lms)} in every exercise`);
+    for (const f of others) if (!sameFile.includes(f) && f.code.every((c, i) => c === mine.code[i])) mine.row.flags.push(`the same code as ${who(f.row.identity, f.lms)} in every exercise`);
   }
 }

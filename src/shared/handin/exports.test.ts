@@ -47,7 +47,10 @@ const mallory: GradedRow = {
   late: { days: 2, penaltyPercent: 20 },
   points: -0,
   max: 4,
-  exercises: [{ ...softmax, points: 0, state: 'failed', checks: softmax.checks.map((c) => ({ ...c, passed: false })) }, { ...backward, points: 0, state: 'missing', checks: [], flags: [] }],
+  exercises: [
+    { ...softmax, points: 0, state: 'failed', checks: softmax.checks.map((c) => ({ ...c, passed: false })) },
+    { ...backward, points: 0, state: 'missing', checks: [], flags: [] },
+  ],
   flags: ['identity from the file only'],
 };
 const sheet: GradeSheet = { lesson: { id: 'transformer-block', title: 'The transformer block' }, assignment: { name: 'Lesson 3', lmsAssignmentId: '987' }, max: 4, rows: [ada, mallory], replaced: [] };
@@ -92,11 +95,7 @@ test('Moodle: email and ID number to map the student, the grade, and the feedbac
   assert.ok(body.startsWith('"Lovelace, ""Ada""",ada@example.edu,alovelace,2,"'), body);
   assert.ok(!text.includes('calc'), 'the row without an email is not there');
   const feedback = feedbackLines(ada);
-  assert.deepEqual(feedback, [
-    'Softmax, stably: 1/1 (passed)',
-    'Write backward: 1/3 (partial) failed: chain rule (expected 6, got 5), 1 hidden check [solution shown]',
-    'Total: 2/4',
-  ]);
+  assert.deepEqual(feedback, ['Softmax, stably: 1/1 (passed)', 'Write backward: 1/3 (partial) failed: chain rule (expected 6, got 5), 1 hidden check [solution shown]', 'Total: 2/4']);
   assert.ok(!feedback.join().includes('0.25'), 'a hidden check keeps its message to itself');
   assert.deepEqual(feedbackLines(mallory).slice(-3), ['Late by 2 days: -20%', 'Flags: identity from the file only', 'Total: 0/4']);
 });
@@ -108,7 +107,11 @@ test('Moodle: every row left out is named, with why; so is an email on several r
   const bobToo = { ...ada, file: 'bob2.json', identity: { ...ada.identity, name: 'Not Bob', email: ' BOB@example.edu' } };
   const attack = { ...sheet, rows: [ada, typo, login, bob, bobToo, mallory] };
   const text = moodleCsv(attack);
-  assert.deepEqual(lines(text).map((l) => l.slice(0, 12)), ['Full name,Em', '"Lovelace, "'], 'the header and Ada only');
+  assert.deepEqual(
+    lines(text).map((l) => l.slice(0, 12)),
+    ['Full name,Em', '"Lovelace, "'],
+    'the header and Ada only',
+  );
   assert.deepEqual(moodleWarnings(attack), [
     'left out Typo (typo.json): "ada@uni\nexample" is not an email address Moodle could match; enter the grade by hand',
     'left out Login Only (login.json): the file gives no email address (only the login "lo123"); enter the grade by hand',
@@ -178,6 +181,12 @@ test('Gradescope: a missing exercise is one failed test, and the late penalty is
   assert.deepEqual([missing.name, missing.score, missing.max_score, missing.status, missing.output], ['Write backward', 0, 3, 'failed', 'not handed in']);
   assert.match(results.output, /Late by 2 days: -20%/);
   const thirds = gradescopeResults({ ...ada, exercises: [{ ...backward, points: 1, max: 1, checks: backward.checks.map((c) => ({ ...c, passed: true })) }] }, sheet);
-  assert.deepEqual(thirds.tests.map((t) => t.max_score), [0.33, 0.33, 0.34]);
-  assert.equal(thirds.tests.reduce((s, t) => s + t.score, 0), 1);
+  assert.deepEqual(
+    thirds.tests.map((t) => t.max_score),
+    [0.33, 0.33, 0.34],
+  );
+  assert.equal(
+    thirds.tests.reduce((s, t) => s + t.score, 0),
+    1,
+  );
 });

@@ -60,16 +60,13 @@ const checkSummary = (e: ExerciseScore) => {
 const lateLine = (row: GradedRow): string[] => (row.late ? [`Late by ${row.late.days} day${row.late.days === 1 ? '' : 's'}: -${number(row.late.penaltyPercent)}%`] : []);
 
 // a checkpoint in the feedback: the question, the points, and right or wrong (never the right answer)
-const checkpointLine = (c: CheckpointScore) => `Checkpoint: ${c.title}: ${number(c.points)}/${number(c.max)} (${c.state === 'missing' ? 'not answered' : c.state})${c.flags.length > 0 ? ` [${c.flags.join('; ')}]` : ''}`;
+const checkpointLine = (c: CheckpointScore) =>
+  `Checkpoint: ${c.title}: ${number(c.points)}/${number(c.max)} (${c.state === 'missing' ? 'not answered' : c.state})${c.flags.length > 0 ? ` [${c.flags.join('; ')}]` : ''}`;
 
 export function feedbackLines(row: GradedRow): string[] {
   const lines = row.exercises.map((e) => {
     const failed = checkSummary(e);
-    return [
-      `${e.title}: ${number(e.points)}/${number(e.max)} (${e.state})`,
-      failed.length > 0 ? ` failed: ${failed.join(', ')}` : '',
-      e.flags.length > 0 ? ` [${e.flags.join('; ')}]` : '',
-    ].join('');
+    return [`${e.title}: ${number(e.points)}/${number(e.max)} (${e.state})`, failed.length > 0 ? ` failed: ${failed.join(', ')}` : '', e.flags.length > 0 ? ` [${e.flags.join('; ')}]` : ''].join('');
   });
   for (const c of row.checkpoints ?? []) lines.push(checkpointLine(c));
   lines.push(...lateLine(row));
@@ -101,10 +98,19 @@ function moodleRows(sheet: GradeSheet): { rows: GradedRow[]; warnings: string[] 
   });
   const byEmail = Map.groupBy(addressed, (row) => row.identity.email!.trim().toLowerCase());
   for (const [email, same] of byEmail)
-    if (same.length > 1) warnings.push(`left out ${same.map(who).join(' and ')}: the same email ${email} on ${same.length} rows, and Moodle would give one student the last row's grade; decide whose it is and enter it by hand`);
+    if (same.length > 1)
+      warnings.push(
+        `left out ${same.map(who).join(' and ')}: the same email ${email} on ${same.length} rows, and Moodle would give one student the last row's grade; decide whose it is and enter it by hand`,
+      );
   const rows = addressed.filter((row) => byEmail.get(row.identity.email!.trim().toLowerCase())!.length === 1);
-  if (rows.length === 1) warnings.push("the email address is as the student typed it (Moodle's download does not give it): Moodle's import stops at an email it does not know, so check it against the course's participants");
-  if (rows.length > 1) warnings.push(`all ${rows.length} email addresses are as the students typed them (Moodle's download does not give them): Moodle's import stops at the first it does not know, so check them against the course's participants`);
+  if (rows.length === 1)
+    warnings.push(
+      "the email address is as the student typed it (Moodle's download does not give it): Moodle's import stops at an email it does not know, so check it against the course's participants",
+    );
+  if (rows.length > 1)
+    warnings.push(
+      `all ${rows.length} email addresses are as the students typed them (Moodle's download does not give them): Moodle's import stops at the first it does not know, so check them against the course's participants`,
+    );
   return { rows, warnings };
 }
 
@@ -133,7 +139,11 @@ function checkpointColumns(sheet: GradeSheet): { key: string; title: string }[] 
   return [...seen].map(([key, title]) => ({ key, title }));
 }
 
-const allFlags = (row: GradedRow) => [...row.flags, ...row.exercises.flatMap((e) => e.flags.map((f) => `${e.title}: ${f}`)), ...(row.checkpoints ?? []).flatMap((c) => c.flags.map((f) => `checkpoint ${c.key}: ${f}`))];
+const allFlags = (row: GradedRow) => [
+  ...row.flags,
+  ...row.exercises.flatMap((e) => e.flags.map((f) => `${e.title}: ${f}`)),
+  ...(row.checkpoints ?? []).flatMap((c) => c.flags.map((f) => `checkpoint ${c.key}: ${f}`)),
+];
 
 export function plainCsv(sheet: GradeSheet): string {
   const exercises = exerciseColumns(sheet);

@@ -110,13 +110,20 @@ async function scoreExercise(def: ExerciseDef, points: number, sent: ParsedSubmi
 const shownAnswer = (def: CheckpointDef, answer: string | string[]) =>
   Array.isArray(answer) ? answer.join(' → ') : def.choices && /^\d+$/.test(answer) ? (def.choices[Number(answer)] ?? answer).replace(/`/g, '') : def.kind === 'line' ? `line ${answer}` : answer;
 
-async function scoreCheckpoint(def: CheckpointDef, points: number, sent: NonNullable<ParsedSubmission['checkpoints']>[number] | undefined, identity: string | null, run: RunVariant | null): Promise<CheckpointScore> {
+async function scoreCheckpoint(
+  def: CheckpointDef,
+  points: number,
+  sent: NonNullable<ParsedSubmission['checkpoints']>[number] | undefined,
+  identity: string | null,
+  run: RunVariant | null,
+): Promise<CheckpointScore> {
   const base = { key: key(def), title: def.question.replace(/`/g, ''), max: points, variant: def.variant !== undefined };
   if (!sent || sent.answer === null) return { ...base, points: 0, state: 'missing', answer: null, note: 'not answered', flags: [] };
   const verdict = await checkAnswer(def, sent.answer, identity, run);
   const flags: string[] = [];
   if (sent.correct && !verdict.correct) flags.push("the student's page had shown right");
-  if (def.variant && sent.identity !== null && identity !== null && normaliseIdentity(sent.identity) !== normaliseIdentity(identity)) flags.push(`answered for ${sent.identity}, graded for ${normaliseIdentity(identity)}`);
+  if (def.variant && sent.identity !== null && identity !== null && normaliseIdentity(sent.identity) !== normaliseIdentity(identity))
+    flags.push(`answered for ${sent.identity}, graded for ${normaliseIdentity(identity)}`);
   return { ...base, points: verdict.correct ? points : 0, state: verdict.correct ? 'right' : 'wrong', answer: shownAnswer(def, sent.answer), note: verdict.note, flags };
 }
 
@@ -202,11 +209,29 @@ export async function grade({ files, from = null, lessons, defs, settings, seed,
 
     const gradeRow = async (entry: Entry, rowFlags: string[]): Promise<GradedRow> => {
       const { file, submission, identity } = entry;
-      const exercises = await Promise.all(counted.map(({ def, points }) => scoreExercise(def, points, submission.exercises.find((e) => key(e) === key(def)), seed, run)));
+      const exercises = await Promise.all(
+        counted.map(({ def, points }) =>
+          scoreExercise(
+            def,
+            points,
+            submission.exercises.find((e) => key(e) === key(def)),
+            seed,
+            run,
+          ),
+        ),
+      );
       // a variant is drawn for the email or login the grader records for the student
       const variantIdentity = identity.email ?? identity.login;
       const checkpointScores = await Promise.all(
-        countedCheckpoints.map(({ def, points }) => scoreCheckpoint(def, points, (submission.checkpoints ?? []).find((c) => key(c) === key(def)), variantIdentity, runVariant ?? null)),
+        countedCheckpoints.map(({ def, points }) =>
+          scoreCheckpoint(
+            def,
+            points,
+            (submission.checkpoints ?? []).find((c) => key(c) === key(def)),
+            variantIdentity,
+            runVariant ?? null,
+          ),
+        ),
       );
       const { late, flags: timeFlags } = judgeTime(entry, given ?? null);
       const flags = [...rowFlags, ...entry.flags];
@@ -215,7 +240,18 @@ export async function grade({ files, from = null, lessons, defs, settings, seed,
       if (submission.legacy) flags.push('an old hand-in file (no identity or activity recorded)');
       if (!seed) flags.push('grading checks not run (no seed)');
       const raw = exercises.reduce((t, e) => t + e.points, 0) + checkpointScores.reduce((t, c) => t + c.points, 0);
-      return { identity, file, handedInAt: entry.at, timeFrom: entry.atFromFile ? 'file' : 'platform', late, points: round2(raw * (1 - (late?.penaltyPercent ?? 0) / 100)), max, exercises, checkpoints: checkpointScores, flags };
+      return {
+        identity,
+        file,
+        handedInAt: entry.at,
+        timeFrom: entry.atFromFile ? 'file' : 'platform',
+        late,
+        points: round2(raw * (1 - (late?.penaltyPercent ?? 0) / 100)),
+        max,
+        exercises,
+        checkpoints: checkpointScores,
+        flags,
+      };
     };
 
     // every run at once: the run function decides how many realms it keeps busy
@@ -226,7 +262,9 @@ export async function grade({ files, from = null, lessons, defs, settings, seed,
         const flags = count > 1 ? [`latest of ${count} hand-ins${clock && `,${clock}`}`] : [];
         flags.push(...replaced.map((r) => `replaced the hand-in of ${r.identity.name} (${r.file}) under ${under}${clock && `, later${clock}`}`));
         const replacedBy = { name: kept.identity.name, file: kept.file };
-        const others = await Promise.all(replaced.map(async (r): Promise<ReplacedRow> => ({ ...(await gradeRow(r, [`replaced by ${kept.identity.name} (${kept.file}), a later hand-in${clock} under ${under}`])), replacedBy })));
+        const others = await Promise.all(
+          replaced.map(async (r): Promise<ReplacedRow> => ({ ...(await gradeRow(r, [`replaced by ${kept.identity.name} (${kept.file}), a later hand-in${clock} under ${under}`])), replacedBy })),
+        );
         return { entry: kept, row: await gradeRow(kept, flags), others };
       }),
     );
@@ -237,7 +275,10 @@ export async function grade({ files, from = null, lessons, defs, settings, seed,
       const normal = code.map((c) => (c ? normalise(c) : null));
       return { entry, row, lms: entry.lms, checksum: entry.submission.checksum, code: normal, bookSolution: counted.map(({ def }, i) => normal[i] === normalise(def.solution)) };
     });
-    crossCheck(facts, countedCheckpoints.some((c) => c.def.variant));
+    crossCheck(
+      facts,
+      countedCheckpoints.some((c) => c.def.variant),
+    );
 
     const groups: SolutionGroup[] = counted.map(({ def }) => ({ exercise: def, solutions: [] }));
     for (const { entry, code, bookSolution } of facts)
@@ -252,7 +293,13 @@ export async function grade({ files, from = null, lessons, defs, settings, seed,
     const byName = (a: GradedRow, b: GradedRow) => a.identity.name.localeCompare(b.identity.name);
     const rows = graded.map((g) => g.row).sort(byName);
     const replaced = graded.flatMap((g) => g.others).sort(byName);
-    const sheet: GradeSheet = { lesson: { id: lesson.id, title: lesson.title }, assignment: { name: lessonSettings.lmsAssignment.name, lmsAssignmentId: lessonSettings.lmsAssignment.id }, max, rows, replaced };
+    const sheet: GradeSheet = {
+      lesson: { id: lesson.id, title: lesson.title },
+      assignment: { name: lessonSettings.lmsAssignment.name, lmsAssignmentId: lessonSettings.lmsAssignment.id },
+      max,
+      rows,
+      replaced,
+    };
     grades.push({ sheet, settings: lessonSettings, settingsGiven: given !== undefined, groups });
   }
   return { lessons: grades, errors };

@@ -10,14 +10,28 @@ import { type SubmittedExercise, createSubmission, parseSubmission } from './sub
 
 const counted = [{ chapter: 'gpt', id: 'double', points: 2 }];
 const assignment: Assignment = { lesson: 'doubling', className: 'Year 12 <b>B</b>', note: 'Bring questions & "ideas"', due: '2026-12-01', time: '17:30', timeZone: 'Europe/Paris', exercises: counted };
-const lessons = [{ id: 'doubling', exercises: [{ chapter: 'gpt', id: 'double' }, { chapter: 'gpt', id: 'halve' }] }];
+const lessons = [
+  {
+    id: 'doubling',
+    exercises: [
+      { chapter: 'gpt', id: 'double' },
+      { chapter: 'gpt', id: 'halve' },
+    ],
+  },
+];
 const linkError = (search: string) => (readAssignment(search, lessons) as { error: string }).error;
 
 test('an assignment link carries the lesson, class, note, due time and zone, and the counted exercises with points, as text', () => {
   const link = assignmentLink('https://course.example/assignment/', assignment);
   assert.equal(new URL(link).search, '?lesson=doubling&class=Year%2012%20%3Cb%3EB%3C/b%3E&due=2026-12-01&time=17:30&tz=Europe/Paris&ex=gpt/double&pts=2&note=Bring%20questions%20%26%20%22ideas%22');
   assert.deepEqual(readAssignment(new URL(link).search, lessons), { assignment });
-  const both = { ...assignment, exercises: [{ chapter: 'gpt', id: 'halve', points: 0.5 }, { chapter: 'gpt', id: 'double', points: 0 }] };
+  const both = {
+    ...assignment,
+    exercises: [
+      { chapter: 'gpt', id: 'halve', points: 0.5 },
+      { chapter: 'gpt', id: 'double', points: 0 },
+    ],
+  };
   assert.deepEqual(readAssignment(new URL(assignmentLink('https://x.example/a/', both)).search, lessons), { assignment: both });
   const long = readAssignment(`?lesson=doubling&due=2026-12-01&note=${'x'.repeat(5000)}`, lessons) as { assignment: { note: string } };
   assert.equal(long.assignment.note.length, 1000);
@@ -25,7 +39,18 @@ test('an assignment link carries the lesson, class, note, due time and zone, and
 
 test('an old link (lesson, class, due, note only) means every exercise, 1 point each, due 23:59 UTC', () => {
   assert.deepEqual(readAssignment('?lesson=doubling&class=B&due=2026-12-01&note=Hi', lessons), {
-    assignment: { lesson: 'doubling', className: 'B', note: 'Hi', due: '2026-12-01', time: '23:59', timeZone: 'UTC', exercises: [{ chapter: 'gpt', id: 'double', points: 1 }, { chapter: 'gpt', id: 'halve', points: 1 }] },
+    assignment: {
+      lesson: 'doubling',
+      className: 'B',
+      note: 'Hi',
+      due: '2026-12-01',
+      time: '23:59',
+      timeZone: 'UTC',
+      exercises: [
+        { chapter: 'gpt', id: 'double', points: 1 },
+        { chapter: 'gpt', id: 'halve', points: 1 },
+      ],
+    },
   });
 });
 
@@ -46,7 +71,7 @@ test('a bad link parameter is named, with its value', () => {
   for (const search of ['?class=x', '?lesson=doubling&due=x', '?lesson=doubling&due=2026-12-01&tz=x']) assert.match(linkError(search), /Ask your instructor/);
 });
 
-test('the due time is read in the link\'s time zone, with the reader\'s own beside it when it differs', () => {
+test("the due time is read in the link's time zone, with the reader's own beside it when it differs", () => {
   const due = { due: '2026-12-01', time: '17:30', timeZone: 'Europe/Paris' };
   assert.equal(dueInstant(due), Date.parse('2026-12-01T16:30:00Z'));
   const now = Date.parse('2026-11-28T16:30:00Z');
@@ -63,7 +88,16 @@ test('the due time is read in the link\'s time zone, with the reader\'s own besi
   assert.equal(timeFromNow(-3 * 86_400_000), '3 days ago');
 });
 
-const formLessons = [{ id: 'doubling', title: 'Doubling', exercises: [{ chapter: 'gpt', id: 'double', title: 'Double' }, { chapter: 'gpt', id: 'halve', title: 'Halve' }] }];
+const formLessons = [
+  {
+    id: 'doubling',
+    title: 'Doubling',
+    exercises: [
+      { chapter: 'gpt', id: 'double', title: 'Double' },
+      { chapter: 'gpt', id: 'halve', title: 'Halve' },
+    ],
+  },
+];
 const form: AssignFormValues = {
   lesson: 'doubling',
   className: ' CS 101 ',
@@ -71,7 +105,10 @@ const form: AssignFormValues = {
   dueDate: '2026-12-01',
   dueTime: '17:30',
   timeZone: 'europe/paris',
-  exercises: [{ key: 'gpt/double', counted: true, points: '2' }, { key: 'gpt/halve', counted: false, points: '1' }],
+  exercises: [
+    { key: 'gpt/double', counted: true, points: '2' },
+    { key: 'gpt/halve', counted: false, points: '1' },
+  ],
   lateRule: 'penalty',
   percentPerDay: '10',
   maxDays: '3',
@@ -99,7 +136,13 @@ test('/assign/ makes a link and a grading settings file that settings.ts reads b
   assert.deepEqual(read.assignment, { lesson: 'doubling', className: 'CS 101', note: '', due: '2026-12-01', time: '17:30', timeZone: 'Europe/Paris', exercises: made.settings!.exercises });
   assert.doesNotMatch(made.link, /4711|penalty|late/);
   const none = makeAssignment({ ...form, lateRule: 'none', percentPerDay: 'x', lmsName: ' Week 3 ', lmsId: '' }, formLessons, 'https://course.example/assignment/') as { settings: GradingSettings };
-  assert.deepEqual([none.settings.late, none.settings.lmsAssignment], [{ rule: 'none', percentPerDay: 0, maxDays: 0 }, { name: 'Week 3', id: null }]);
+  assert.deepEqual(
+    [none.settings.late, none.settings.lmsAssignment],
+    [
+      { rule: 'none', percentPerDay: 0, maxDays: 0 },
+      { name: 'Week 3', id: null },
+    ],
+  );
   const empty = makeAssignment({ ...form, lesson: 'reading', exercises: [] }, [{ id: 'reading', title: 'Reading', exercises: [] }], 'https://course.example/assignment/');
   assert.equal((empty as { settings: null }).settings, null);
 });
@@ -136,7 +179,13 @@ const exercise = (code: string | null, passed: boolean): SubmittedExercise => ({
   version: 'b7e2',
 });
 const hand = (student: string, code: string | null, passed: boolean, exportedAt = '2026-11-30T10:00:00.000Z') =>
-  createSubmission({ assignment, student: { name: student, email: `${student.toLowerCase()}@uni.example` }, exportedAt, readings: [{ chapter: 'gpt', section: null, read: true }], exercises: [exercise(code, passed)] });
+  createSubmission({
+    assignment,
+    student: { name: student, email: `${student.toLowerCase()}@uni.example` },
+    exportedAt,
+    readings: [{ chapter: 'gpt', section: null, read: true }],
+    exercises: [exercise(code, passed)],
+  });
 
 test('a hand-in file (version 2) round-trips, and a changed, cut or foreign file is refused with its own message', async () => {
   const made = await hand('Ada', 'const double = (x: number) => 2 * x;', true);
@@ -154,7 +203,9 @@ test('a hand-in file (version 2) round-trips, and a changed, cut or foreign file
   await assert.rejects(parseSubmission(text.replace('"email":"ada@uni.example"', '"email":""')), { message: "the student's email or login is missing" });
   await assert.rejects(parseSubmission(text.replace('"timeZone":"Europe/Paris"', '"timeZone":"Paris"')), { message: 'the "assignment" field is missing or malformed' });
   await assert.rejects(parseSubmission(text.replace('"hintsOpened":1', '"hintsOpened":-1')), { message: 'the "exercises" field is missing or malformed' });
-  await assert.rejects(parseSubmission(text.replace(/"exercises":\[\{"chapter":"gpt","id":"double","code".*?\}\]/, '"exercises":[{"id":3}]')), { message: 'the "exercises" field is missing or malformed' });
+  await assert.rejects(parseSubmission(text.replace(/"exercises":\[\{"chapter":"gpt","id":"double","code".*?\}\]/, '"exercises":[{"id":3}]')), {
+    message: 'the "exercises" field is missing or malformed',
+  });
 });
 
 test('a version 1 hand-in file is still read, as version 2 marked legacy', async () => {
@@ -169,7 +220,10 @@ test('a version 1 hand-in file is still read, as version 2 marked legacy', async
     exercises: [{ chapter: 'gpt', id: 'double', code: 'const double = (x: number) => 2 * x;', passed: true, passedAt: '2026-11-29T10:00:00.000Z' }],
     checksum: '',
   };
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(['annotated-microgpt-submission', 1, 'doubling', 'B', '2026-12-01', '', 'Ada', v1.exportedAt, v1.readings, v1.exercises])));
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(JSON.stringify(['annotated-microgpt-submission', 1, 'doubling', 'B', '2026-12-01', '', 'Ada', v1.exportedAt, v1.readings, v1.exercises])),
+  );
   v1.checksum = Buffer.from(digest).toString('hex');
   const read = await parseSubmission(JSON.stringify(v1));
   assert.equal(read.legacy, true);
@@ -212,23 +266,59 @@ test('grading re-runs every check, flags late hand-ins, groups equal solutions, 
   const [{ sheet, groups }] = report.lessons;
   assert.deepEqual(
     sheet.rows.map((r) => [r.identity.name, r.exercises[0].state, r.late?.days ?? 0, r.points]),
-    [['Ada', 'passed', 0, 1], ['Bob', 'passed', 2, 0], ['Cy', 'partial', 0, 0.5], ['Dee', 'missing', 0, 0]],
+    [
+      ['Ada', 'passed', 0, 1],
+      ['Bob', 'passed', 2, 0],
+      ['Cy', 'partial', 0, 0.5],
+      ['Dee', 'missing', 0, 0],
+    ],
   );
   const cy = sheet.rows[2].exercises[0];
-  assert.deepEqual(cy.checks.find((c) => !c.passed), { name: 'double(-1) is -2', passed: false, message: 'expected -2, got 1', hidden: false });
+  assert.deepEqual(
+    cy.checks.find((c) => !c.passed),
+    { name: 'double(-1) is -2', passed: false, message: 'expected -2, got 1', hidden: false },
+  );
   assert.ok(cy.flags.includes("the student's page had shown a pass"));
   assert.ok(sheet.rows[0].exercises[0].flags.includes("same as the book's solution"), "Ada's is the book's, once the comment is gone");
-  assert.deepEqual(groups[0].solutions.map((s) => [s.students, s.isBookSolution]), [[['Ada', 'Bob'], true], [['Cy'], false]]);
+  assert.deepEqual(
+    groups[0].solutions.map((s) => [s.students, s.isBookSolution]),
+    [
+      [['Ada', 'Bob'], true],
+      [['Cy'], false],
+    ],
+  );
 });
 
 test('a file for another lesson, or listing an exercise the lesson does not have, is refused', async () => {
-  const other = await createSubmission({ assignment: { ...assignment, lesson: 'elsewhere' }, student: { name: 'Eve', email: 'eve' }, exportedAt: '2026-11-30T10:00:00.000Z', readings: [], exercises: [] });
-  const stray = await createSubmission({ assignment, student: { name: 'Fay', email: 'fay' }, exportedAt: '2026-11-30T10:00:00.000Z', readings: [], exercises: [{ ...exercise('x', true), id: 'other' }] });
-  const report = await grade({ files: [{ name: 'eve.json', text: JSON.stringify(other) }, { name: 'fay.json', text: JSON.stringify(stray) }], lessons: [lesson], defs: [def], settings: [], seed: null, run });
-  assert.deepEqual(report.errors.map((e) => e.message), [
-    'it is for a lesson this site does not have ("elsewhere")',
-    'it lists an exercise that is not in the lesson "doubling" (gpt/other)',
-  ]);
+  const other = await createSubmission({
+    assignment: { ...assignment, lesson: 'elsewhere' },
+    student: { name: 'Eve', email: 'eve' },
+    exportedAt: '2026-11-30T10:00:00.000Z',
+    readings: [],
+    exercises: [],
+  });
+  const stray = await createSubmission({
+    assignment,
+    student: { name: 'Fay', email: 'fay' },
+    exportedAt: '2026-11-30T10:00:00.000Z',
+    readings: [],
+    exercises: [{ ...exercise('x', true), id: 'other' }],
+  });
+  const report = await grade({
+    files: [
+      { name: 'eve.json', text: JSON.stringify(other) },
+      { name: 'fay.json', text: JSON.stringify(stray) },
+    ],
+    lessons: [lesson],
+    defs: [def],
+    settings: [],
+    seed: null,
+    run,
+  });
+  assert.deepEqual(
+    report.errors.map((e) => e.message),
+    ['it is for a lesson this site does not have ("elsewhere")', 'it lists an exercise that is not in the lesson "doubling" (gpt/other)'],
+  );
 });
 
 test('normalise keeps strings exact: a // or /* inside a string is not a comment', () => {

@@ -44,7 +44,7 @@ const gradeFiles = (files: GradeInput['files'], from?: GradeInput['from']) =>
   grade({ files, from, lessons: [lesson], defs: [def], settings: [settings], seed: null, run: (d, code, seed) => slot(() => runSealedThread(sealedInput(d, code, seed), d.timeoutMs)) });
 const rowsOf = async (files: GradeInput['files'], from?: GradeInput['from']) => (await gradeFiles(files, from)).lessons[0].sheet;
 
-test('file only: a backdated export time makes a late hand-in on time, and the row says the time is the file\'s own', async () => {
+test("file only: a backdated export time makes a late hand-in on time, and the row says the time is the file's own", async () => {
   const { rows } = await rowsOf([{ name: 'ada.json', text: await handIn('Ada', 'ada@uni.example', ON_TIME) }]);
   assert.equal(rows[0].late, null);
   assert.equal(rows[0].timeFrom, 'file');
@@ -106,7 +106,7 @@ test("a hand-in under a classmate's email and a later time says whose row it rep
   assert.ok(twice.rows[0].flags.includes("latest of 2 hand-ins, by the files' own export times"));
 });
 
-test('Moodle download: another student\'s email under a different participant flags both rows', async () => {
+test("Moodle download: another student's email under a different participant flags both rows", async () => {
   const { rows } = await rowsOf(
     [
       { name: 'Ada Lovelace_101_assignsubmission_file_ada.json', text: await handIn('Ada Lovelace', 'ada@uni.example') },

@@ -16,7 +16,15 @@ export interface FileIdentity {
 
 // a name's letters and digits, case and accents ignored, in order of code point: "Smith, Jane",
 // "Jane Smith" and Canvas's "smithjane" are the same
-const letters = (name: string) => [...name.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')].sort().join('');
+const letters = (name: string) =>
+  [
+    ...name
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]/gu, ''),
+  ]
+    .sort()
+    .join('');
 
 // Moodle's blind marking writes "Participant" (with a group, "<group>-Participant") for every name
 const isBlind = (lms: Lms, name: string) => lms === 'moodle' && /(^|-)participant$/i.test(name.trim());

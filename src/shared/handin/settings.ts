@@ -44,7 +44,11 @@ export function zonedInstant(date: string, time: string, timeZone: string): numb
   const [hh, mm] = time.split(':').map(Number);
   const guess = Date.UTC(y, m - 1, d, hh, mm);
   const offsetAt = (t: number) => {
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(t).map((p) => [p.type, p.value]));
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+        .formatToParts(t)
+        .map((p) => [p.type, p.value]),
+    );
     return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)) - t;
   };
   // twice: the offset at the guess, then at the corrected instant (right across a DST change)
@@ -112,7 +116,10 @@ export function parseSettings(text: string): GradingSettings {
 // settings for a lesson when the instructor has none: every exercise one point, due at the end of
 // the day given, in UTC, late work graded as usual
 // (and its checkpoints at the points the lesson gives them)
-export function defaultSettings(lesson: { id: string; title: string; exercises: { chapter: string; id: string }[]; checkpoints?: { chapter: string; id: string; points: number }[] }, dueDate: string): GradingSettings {
+export function defaultSettings(
+  lesson: { id: string; title: string; exercises: { chapter: string; id: string }[]; checkpoints?: { chapter: string; id: string; points: number }[] },
+  dueDate: string,
+): GradingSettings {
   return {
     format: 'annotated-microgpt-grading',
     version: 1,

@@ -102,12 +102,18 @@ const isExerciseV1 = (e: unknown): e is Record<string, unknown> =>
   (typeof e.code === 'string' || e.code === null) &&
   typeof e.passed === 'boolean' &&
   (e.passedAt === null || isTime(e.passedAt));
-const isExercise = (e: unknown) =>
-  isExerciseV1(e) && isCount(e.attempts) && isCount(e.hintsOpened) && (e.solutionShownAt === null || isTime(e.solutionShownAt)) && typeof e.version === 'string';
+const isExercise = (e: unknown) => isExerciseV1(e) && isCount(e.attempts) && isCount(e.hintsOpened) && (e.solutionShownAt === null || isTime(e.solutionShownAt)) && typeof e.version === 'string';
 const isCounted = (e: unknown) => isRecord(e) && typeof e.chapter === 'string' && typeof e.id === 'string' && typeof e.points === 'number' && Number.isFinite(e.points) && e.points >= 0;
 const isAnswer = (x: unknown) => x === null || typeof x === 'string' || (Array.isArray(x) && x.every((s) => typeof s === 'string'));
 const isCheckpoint = (c: unknown) =>
-  isRecord(c) && typeof c.chapter === 'string' && typeof c.id === 'string' && isAnswer(c.answer) && typeof c.correct === 'boolean' && (c.answeredAt === null || isTime(c.answeredAt)) && isCount(c.tries) && (c.identity === null || typeof c.identity === 'string');
+  isRecord(c) &&
+  typeof c.chapter === 'string' &&
+  typeof c.id === 'string' &&
+  isAnswer(c.answer) &&
+  typeof c.correct === 'boolean' &&
+  (c.answeredAt === null || isTime(c.answeredAt)) &&
+  isCount(c.tries) &&
+  (c.identity === null || typeof c.identity === 'string');
 const isReading = (r: unknown) => isRecord(r) && typeof r.chapter === 'string' && (r.section === null || typeof r.section === 'string') && typeof r.read === 'boolean';
 
 function checkAssignment(a: unknown, version: 1 | 2): asserts a is Record<string, unknown> {
@@ -119,7 +125,13 @@ function checkAssignment(a: unknown, version: 1 | 2): asserts a is Record<string
     isDate(a.due) &&
     typeof a.note === 'string' &&
     (version === 1 ||
-      (typeof a.time === 'string' && isClock(a.time) && typeof a.timeZone === 'string' && isTimeZone(a.timeZone) && Array.isArray(a.exercises) && a.exercises.every(isCounted) && (a.checkpoints === undefined || (Array.isArray(a.checkpoints) && a.checkpoints.every(isCounted)))));
+      (typeof a.time === 'string' &&
+        isClock(a.time) &&
+        typeof a.timeZone === 'string' &&
+        isTimeZone(a.timeZone) &&
+        Array.isArray(a.exercises) &&
+        a.exercises.every(isCounted) &&
+        (a.checkpoints === undefined || (Array.isArray(a.checkpoints) && a.checkpoints.every(isCounted)))));
   if (!ok) throw new SubmissionError('the "assignment" field is missing or malformed');
 }
 
@@ -184,7 +196,17 @@ function pick(s: Submission, legacy: boolean): ParsedSubmission {
       version: e.version,
     })),
     ...(s.checkpoints
-      ? { checkpoints: s.checkpoints.map((c) => ({ chapter: c.chapter, id: c.id, answer: Array.isArray(c.answer) ? [...c.answer] : c.answer, correct: c.correct, answeredAt: c.answeredAt, tries: c.tries, identity: c.identity })) }
+      ? {
+          checkpoints: s.checkpoints.map((c) => ({
+            chapter: c.chapter,
+            id: c.id,
+            answer: Array.isArray(c.answer) ? [...c.answer] : c.answer,
+            correct: c.correct,
+            answeredAt: c.answeredAt,
+            tries: c.tries,
+            identity: c.identity,
+          })),
+        }
       : {}),
     checksum: s.checksum,
     legacy,
@@ -197,6 +219,15 @@ function fromV1(d: Record<string, unknown>, a: Record<string, unknown>): ParsedS
   const exercises = (d.exercises as Record<string, unknown>[]).map((e) => ({ ...(e as unknown as SubmittedExercise), attempts: 0, hintsOpened: 0, solutionShownAt: null, version: '' }));
   const counted: CountedExercise[] = exercises.map((e) => ({ chapter: e.chapter, id: e.id, points: 1 }));
   const assignment = { ...(a as unknown as Assignment), time: '23:59', timeZone: 'UTC', exercises: counted };
-  const s = { format: 'annotated-microgpt-submission', version: 2, assignment, student: { name: d.student as string, email: null }, exportedAt: d.exportedAt, readings: d.readings, exercises, checksum: d.checksum };
+  const s = {
+    format: 'annotated-microgpt-submission',
+    version: 2,
+    assignment,
+    student: { name: d.student as string, email: null },
+    exportedAt: d.exportedAt,
+    readings: d.readings,
+    exercises,
+    checksum: d.checksum,
+  };
   return pick(s as Submission, true);
 }
