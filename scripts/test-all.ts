@@ -1,5 +1,5 @@
 // npm test: every suite, then one closing line "N passed, N failed" totalling them all.
-//   type checks -> engine unit tests -> site unit tests -> literate coverage -> build -> built-site checks -> browser (e2e)
+//   format and lint -> type checks -> engine unit tests -> site unit tests -> literate coverage -> build -> built-site checks -> browser (e2e)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,6 +69,8 @@ function skipped(name: string, why: string): Counts {
 }
 
 const suites: Counts[] = [];
+suites.push(commandSuite('format (Prettier)', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']));
+suites.push(commandSuite('lint (ESLint)', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']));
 suites.push(commandSuite('typecheck: engine', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'engine']));
 suites.push(commandSuite('typecheck: site', npx, ['astro', 'check']));
 suites.push(nodeTests('engine', 'engine', ['test/**/*.test.ts']));

@@ -29,7 +29,9 @@ export interface OpenAssignment {
 export function rememberAssignment(open: OpenAssignment): void {
   try {
     sessionStorage.setItem(openAssignmentKey, JSON.stringify(open));
-  } catch {}
+  } catch {
+    // no storage (turned off, or full): nothing is kept
+  }
 }
 
 export function openAssignment(): OpenAssignment | null {
@@ -69,7 +71,9 @@ export function writeItem(key: string, value: string): boolean {
 export function removeItem(key: string): void {
   try {
     localStorage.removeItem(key);
-  } catch {}
+  } catch {
+    // no storage (turned off, or full): nothing is kept
+  }
 }
 
 // keeps text that could not be read where a reader (or support) can still find it; returns that key
@@ -77,7 +81,9 @@ export function setAside(key: string, raw: string): string {
   try {
     localStorage.setItem(unreadableKey(key), raw);
     localStorage.removeItem(key);
-  } catch {}
+  } catch {
+    // no storage (turned off, or full): nothing is kept
+  }
   return unreadableKey(key);
 }
 

@@ -3,6 +3,7 @@
 
 // characters XML 1.0 does not allow even escaped: C0 controls but tab, LF and CR, U+FFFE and
 // U+FFFF, and halves of surrogate pairs standing alone
+// eslint-disable-next-line no-control-regex -- these are the characters it removes
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 

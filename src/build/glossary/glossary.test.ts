@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkMath from 'remark-math';
 import { parseChapterText } from '../book/parse.ts';
-import { compileMatcher, type GlossaryBook, GlossaryError, type GlossaryTerm, loadGlossary, parseGlossary, sentenceCount } from './glossary.ts';
+import { compileMatcher, type GlossaryBook, GlossaryError, loadGlossary, parseGlossary, sentenceCount } from './glossary.ts';
 import { linkFirstUses, remarkGlossary } from './remark-glossary.ts';
 
 const book: GlossaryBook[] = [

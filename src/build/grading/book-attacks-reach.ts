@@ -5,6 +5,8 @@
 // function returns); book-attacks-reach.test.ts puts its source into a student's code, to walk what
 // the checks hand the student's functions.
 
+/* eslint-disable @typescript-eslint/no-unsafe-function-type -- it walks whatever function it meets */
+
 // calls(fn) gives more values to walk once fn is reached (what calling it returns); readGetters
 // says whether to read getters (not on the realm's globals, some of which load modules when read);
 // seen, what an earlier walk has been through already

@@ -19,7 +19,8 @@ export const changedArguments: Record<string, Record<string, number[]>> = {
 };
 
 // Both helpers below are put into the student's code as their source text: they use nothing but
-// their arguments and the language.
+// their arguments and the language, and take anything (hence `any`).
+/* eslint-disable @typescript-eslint/no-explicit-any */
 
 // 'empty' empties every array, Map and Set; both zero every number, string and boolean field and
 // element, typed arrays included; what cannot be changed (frozen) is left as it is

@@ -18,6 +18,7 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 const lesson = lessonRefs()[0];
 
 // what a terminal would act on: ESC, CSI, any other C0 but tab and line feed, C1, the bidi controls
+// eslint-disable-next-line no-control-regex -- the characters no output may hold
 const UNSAFE = /[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 const CLEAR = '\x1b[2K\x1b[1A\r';
 

@@ -15,6 +15,7 @@ import { bundleReadme } from './gradescope-scripts.ts';
 const tmp = mkdtempSync(join(tmpdir(), 'gradescope-harness-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 const lesson = lessonRefs().find((l) => (l.checkpoints ?? []).length > 0)!;
+// eslint-disable-next-line no-control-regex -- the characters no output may hold
 const UNSAFE = /[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 
 test("results.json's text holds no escape, control or bidi character from the student's file", async () => {
@@ -57,4 +58,23 @@ test("the README's points count the checkpoints, with settings or without", () =
   const given = bundleReadme({ lesson, settings, nodeVersion: 'v24.0.0', exercises });
   assert.match(given, new RegExp(`Points: ${3 * lesson.exercises.length + 4} in all\\.`));
   assert.match(given, new RegExp(`- 1 checkpoint question \\(${lesson.checkpoints![0].chapter}/${lesson.checkpoints![0].id}\\)`));
+});
+
+test("Gradescope's metadata: what is missing or malformed reads as unknown, and a file that is no JSON object as none", async () => {
+  const { readMetadata } = await import('./gradescope-metadata.ts');
+  const read = (text: string) => {
+    const file = join(tmp, 'metadata.json');
+    writeFileSync(file, text);
+    return readMetadata(file);
+  };
+  const good = { created_at: '2026-12-01T10:00:00.000000-05:00', assignment: { due_date: '2026-12-01T23:59:00.000000+00:00' }, users: [{ name: 'Ada', email: 'ada@school.edu', id: 7 }] };
+  assert.deepEqual(read(JSON.stringify(good)), { createdAt: good.created_at, dueDate: good.assignment.due_date, users: [{ name: 'Ada', email: 'ada@school.edu' }] });
+  assert.deepEqual(read(JSON.stringify({ created_at: 'yesterday', assignment: 'none', users: [{ name: 3, email: 'b@c.d' }, { email: 5 }, null] })), {
+    createdAt: null,
+    dueDate: null,
+    users: [{ name: '3', email: 'b@c.d' }],
+  });
+  assert.equal(read('[1, 2]'), null);
+  assert.equal(read('{ cut'), null);
+  assert.equal(readMetadata(join(tmp, 'absent.json')), null);
 });

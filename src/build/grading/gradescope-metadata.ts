@@ -2,6 +2,7 @@
 // Metadata" page): when it was submitted and by whom. That is the instructor's side of the story, so
 // its time decides lateness, over the time the hand-in file says it was exported.
 import { readFileSync } from 'node:fs';
+import { z } from 'astro/zod';
 import type { GradedRow } from '../../shared/handin/sheet.ts';
 
 export interface SubmissionMetadata {
@@ -10,19 +11,33 @@ export interface SubmissionMetadata {
   users: { name: string; email: string }[]; // several for a group submission
 }
 
-const isTime = (x: unknown): x is string => typeof x === 'string' && !Number.isNaN(Date.parse(x));
+// a field that is not what it should be reads as unknown (null), never as an error
+const time = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)))
+  .nullable()
+  .catch(null);
+const user = z.object({ name: z.unknown().transform((name) => String(name ?? '')), email: z.string() });
+const metadataSchema = z.object({
+  created_at: time,
+  assignment: z.object({ due_date: time }).catch({ due_date: null }),
+  users: z
+    .array(z.unknown())
+    .catch([])
+    .transform((users) => users.flatMap((u) => user.safeParse(u).data ?? [])),
+});
 
-// null when the file is missing or not JSON; fields that are not what they should be read as unknown
+// null when the file is missing or not a JSON object
 export function readMetadata(path: string): SubmissionMetadata | null {
-  let data: any;
+  let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
     return null;
   }
-  if (typeof data !== 'object' || data === null) return null;
-  const users = Array.isArray(data.users) ? data.users.filter((u: any) => typeof u?.email === 'string').map((u: any) => ({ name: String(u.name ?? ''), email: u.email as string })) : [];
-  return { createdAt: isTime(data.created_at) ? data.created_at : null, dueDate: isTime(data.assignment?.due_date) ? data.assignment.due_date : null, users };
+  const read = metadataSchema.safeParse(data);
+  if (!read.success) return null;
+  return { createdAt: read.data.created_at, dueDate: read.data.assignment.due_date, users: read.data.users };
 }
 
 // a flag when the student the file names is none of the Gradescope users who submitted it
