@@ -1,16 +1,20 @@
-// The folders of src/ say which side a file lives on, and this holds them to it: what a page
-// loads (its <script>s, src/page/, the cell Worker) never reaches build-time code (src/build/,
-// Node's modules, the TypeScript compiler, the Markdown toolchain); src/shared/ and src/runtime/
-// import neither side.
+// Every piece of code says by its folder which side it runs on, and this holds it to it. A feature
+// folder (src/cells/, src/grading/, …) keeps its code in `build/` (Node, at build time or in an npm
+// command), `page/` (the reader's browser) and `shared/` (both); the runtime's own files
+// (src/runtime/*.ts) are shared too. What a page loads (its <script>s, every page/ file, the Workers
+// they start) never reaches build-side code, Node's modules, the TypeScript compiler or the Markdown
+// toolchain; shared code imports only shared code.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { test } from 'node:test';
-import ts from 'typescript';
+import { moduleSpecifiers } from './build/module-graph.ts';
 
 // astro/zod is zod itself, which runs anywhere; the rest of astro is the build
 const BUILD_ONLY_PACKAGES = /^(node:|typescript$|unified$|remark-|rehype-|mdast|micromark|@mdx-js\/|@astrojs\/|astro($|\/(?!zod$))|yaml$|github-slugger$|shiki$)/;
+
+type Side = 'build' | 'page' | 'shared';
 
 function filesUnder(dir: string, ext: RegExp): string[] {
   if (!existsSync(dir)) return [];
@@ -19,32 +23,20 @@ function filesUnder(dir: string, ext: RegExp): string[] {
     .map((f) => join(dir, f));
 }
 
-// the module specifiers a TypeScript file loads at run time: static and dynamic imports, re-exports
-// and `new URL('./worker.ts', import.meta.url)`; type-only imports are erased and load nothing
-function runtimeImports(code: string): string[] {
-  const source = ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const found: string[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && node.importClause?.phaseModifier !== ts.SyntaxKind.TypeKeyword && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
-    if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
-    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) found.push(node.arguments[0].text);
-    if (
-      ts.isNewExpression(node) &&
-      ts.isIdentifier(node.expression) &&
-      node.expression.text === 'URL' &&
-      node.arguments?.[0] &&
-      ts.isStringLiteral(node.arguments[0]) &&
-      node.arguments[1]?.getText().includes('import.meta.url')
-    )
-      found.push(node.arguments[0].text);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
+// the side a file of src/ is on, by its folders; null for a file in none
+export function sideOf(src: string, file: string): Side | null {
+  const parts = relative(src, file).split(sep);
+  const folders = parts.slice(0, -1);
+  for (let i = folders.length - 1; i >= 0; i--) if (folders[i] === 'build' || folders[i] === 'page' || folders[i] === 'shared') return folders[i] as Side;
+  if (folders.length === 1 && folders[0] === 'runtime') return 'shared'; // the runtime's core, run on both sides
+  if (folders[0] === 'pages' || (folders.length === 0 && parts[0] === 'content.config.ts')) return 'build'; // routes and collections render at build
+  return null;
 }
 
 // the scripts Astro bundles for the browser from an .astro file (not the frontmatter, not is:inline)
 const pageScripts = (astro: string) => [...astro.matchAll(/<script(?![^>]*is:inline)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+
+const code = (f: string) => /\.ts$/.test(f) && !/\.(test|d)\.ts$/.test(f);
 
 export interface Violation {
   from: string;
@@ -56,21 +48,23 @@ export interface Violation {
 export function pageSideViolations(root: string): { reached: string[]; violations: Violation[] } {
   const src = join(root, 'src');
   const entries: { from: string; code: string }[] = [
-    ...filesUnder(src, /\.astro$/).flatMap((f) => pageScripts(readFileSync(f, 'utf8')).map((code) => ({ from: f, code }))),
-    ...filesUnder(join(src, 'page'), /(?<!\.test)\.ts$/).map((f) => ({ from: f, code: readFileSync(f, 'utf8') })),
+    ...filesUnder(src, /\.astro$/).flatMap((f) => pageScripts(readFileSync(f, 'utf8')).map((text) => ({ from: f, code: text }))),
+    ...filesUnder(src, /\.ts$/)
+      .filter((f) => code(f) && sideOf(src, f) === 'page')
+      .map((f) => ({ from: f, code: readFileSync(f, 'utf8') })),
   ];
   const seen = new Set<string>();
   const violations: Violation[] = [];
   const queue = [...entries];
   while (queue.length > 0) {
-    const { from, code } = queue.shift()!;
-    for (const specifier of runtimeImports(code)) {
+    const { from, code: text } = queue.shift()!;
+    for (const specifier of moduleSpecifiers(text)) {
       const name = relative(root, from);
       if (BUILD_ONLY_PACKAGES.test(specifier)) violations.push({ from: name, imports: specifier, why: 'a build-time package' });
       if (!specifier.startsWith('.')) continue;
       const target = resolve(dirname(from), specifier.split('?')[0]);
-      if (target.startsWith(join(src, 'build'))) {
-        violations.push({ from: name, imports: specifier, why: 'build-time code (src/build/)' });
+      if (target.startsWith(src + sep) && /\.ts$/.test(target) && sideOf(src, target) !== 'page' && sideOf(src, target) !== 'shared') {
+        violations.push({ from: name, imports: specifier, why: `${sideOf(src, target) ?? 'unsided'} code` });
         continue;
       }
       if (!/\.ts$/.test(target) || seen.has(target) || !existsSync(target)) continue;
@@ -81,41 +75,68 @@ export function pageSideViolations(root: string): { reached: string[]; violation
   return { reached: [...seen].map((f) => relative(root, f)).sort(), violations };
 }
 
-test('no page bundle imports build-time code', () => {
+// what a shared file imports that it must not: build or page code, a build-time package
+export function sharedSideViolations(root: string): Violation[] {
+  const src = join(root, 'src');
+  return filesUnder(src, /\.ts$/)
+    .filter((f) => code(f) && sideOf(src, f) === 'shared')
+    .flatMap((file) =>
+      moduleSpecifiers(readFileSync(file, 'utf8')).flatMap((specifier) => {
+        const target = specifier.startsWith('.') ? resolve(dirname(file), specifier.split('?')[0]) : null;
+        const side = target?.startsWith(src + sep) ? sideOf(src, target) : 'shared';
+        if (BUILD_ONLY_PACKAGES.test(specifier)) return [{ from: relative(root, file), imports: specifier, why: 'a build-time package' }];
+        if (side !== 'shared') return [{ from: relative(root, file), imports: specifier, why: `${side ?? 'unsided'} code` }];
+        return [];
+      }),
+    );
+}
+
+test('every file of code sits on a side: in a build/, page/ or shared/ folder, the runtime, or the pages', () => {
+  const src = join(process.cwd(), 'src');
+  const unsided = filesUnder(src, /\.ts$/).filter((f) => code(f) && sideOf(src, f) === null);
+  assert.deepEqual(
+    unsided.map((f) => relative(src, f)),
+    [],
+  );
+});
+
+test('no page bundle reaches build-side code', () => {
   const { reached, violations } = pageSideViolations(process.cwd());
   assert.deepEqual(violations, []);
-  assert.ok(reached.includes('src/runtime/worker.ts'), 'the cell Worker is followed');
+  assert.ok(
+    reached.some((f) => f.endsWith('runtime/page/worker.ts') || f.endsWith('runtime/worker.ts')),
+    'the cell Worker is followed',
+  );
   assert.ok(reached.includes('engine/src/index.ts'), 'the engine the page runs is followed');
 });
 
-test('src/shared/ and src/runtime/ import neither src/build/ nor src/page/', () => {
-  const src = join(process.cwd(), 'src');
-  for (const side of ['shared', 'runtime']) {
-    for (const file of filesUnder(join(src, side), /(?<!\.test)\.ts$/)) {
-      for (const specifier of runtimeImports(readFileSync(file, 'utf8'))) {
-        const target = specifier.startsWith('.') ? resolve(dirname(file), specifier) : '';
-        assert.ok(!target.startsWith(join(src, 'build')) && !target.startsWith(join(src, 'page')), `${relative(src, file)} imports ${specifier}`);
-        assert.ok(!BUILD_ONLY_PACKAGES.test(specifier), `${relative(src, file)} imports ${specifier}`);
-      }
-    }
-  }
+test('shared code imports only shared code', () => {
+  assert.deepEqual(sharedSideViolations(process.cwd()), []);
 });
 
-test('the layer check catches a page script that reaches build-time code through a shared file', () => {
+test('the layer check catches a page script that reaches build-side code through a shared file, and a shared file that imports a page one', () => {
   const root = mkdtempSync(join(tmpdir(), 'layers-'));
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   };
-  write('src/components/Thing.astro', "---\nimport { heavy } from '../build/heavy.ts';\n---\n<script>\n  import { run } from '../page/run.ts';\n  run();\n</script>\n");
-  write('src/page/run.ts', "import type { Only } from '../build/types.ts';\nimport { z } from 'astro/zod';\nimport { helper } from '../shared/helper.ts';\nexport const run = () => helper();\n");
-  write('src/page/config.ts', "import { defineConfig } from 'astro/config';\nexport const config = defineConfig({});\n");
-  write('src/shared/helper.ts', "export const helper = async () => (await import('../build/check.ts')).check();\n");
-  write('src/build/check.ts', "import ts from 'typescript';\nexport const check = () => ts;\n");
+  write('src/widget/Thing.astro', "---\nimport { heavy } from './build/heavy.ts';\n---\n<script>\n  import { run } from './page/run.ts';\n  run();\n</script>\n");
+  write(
+    'src/widget/page/run.ts',
+    "import type { Only } from '../build/types.ts';\nimport { z } from 'astro/zod';\nimport { helper } from '../shared/helper.ts';\nexport const run = () => helper();\n",
+  );
+  write('src/widget/page/config.ts', "import { defineConfig } from 'astro/config';\nexport const config = defineConfig({});\n");
+  write('src/widget/shared/helper.ts', "import { run } from '../page/run.ts';\nexport const helper = async () => (await import('../build/check.ts')).check(run);\n");
+  write('src/widget/build/check.ts', "import ts from 'typescript';\nexport const check = () => ts;\n");
   const { violations } = pageSideViolations(root);
   // the frontmatter import, the type-only import and zod are fine; the dynamic import and astro/config are not
   assert.deepEqual(violations, [
-    { from: 'src/page/config.ts', imports: 'astro/config', why: 'a build-time package' },
-    { from: 'src/shared/helper.ts', imports: '../build/check.ts', why: 'build-time code (src/build/)' },
+    { from: 'src/widget/page/config.ts', imports: 'astro/config', why: 'a build-time package' },
+    { from: 'src/widget/shared/helper.ts', imports: '../build/check.ts', why: 'build code' },
   ]);
+  assert.deepEqual(sharedSideViolations(root), [
+    { from: 'src/widget/shared/helper.ts', imports: '../page/run.ts', why: 'page code' },
+    { from: 'src/widget/shared/helper.ts', imports: '../build/check.ts', why: 'build code' },
+  ]);
+  assert.equal(sideOf(join(root, 'src'), join(root, 'src', 'widget', 'loose.ts')), null, 'a file outside the side folders has no side');
 });
