@@ -4,7 +4,7 @@ import * as engine from '../../engine/src/index.ts';
 import * as display from './display.ts';
 import { OUTPUT_LIMITS, runCell } from './execute.ts';
 import { formatArgs } from './format.ts';
-import { NodeCellHost } from '../build/node-host.ts';
+import { NodeCellHost } from './build/node-host.ts';
 
 const modules = { '@microgpt/engine': engine, '@microgpt/display': display };
 

@@ -5,7 +5,7 @@
 // withheld one is withheld too, and says why.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runSealedThread } from '../build/grading/run-sealed.ts';
+import { runSealedThread } from './build/run-sealed.ts';
 import type { SealedInput } from './sealed.ts';
 
 const base: SealedInput = {

@@ -8,10 +8,10 @@ import { outputText } from '../../shared/compare.ts';
 import { loadBook } from '../book/book.ts';
 import type { Cell, Exercise } from '../book/model.ts';
 import { asCell, exerciseInput, gradingAsCell, judge, type Version, withholdProblem } from '../exercises/verify.ts';
-import { runSealedThread } from '../grading/run-sealed.ts';
+import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { limit } from '../../shared/limit.ts';
 import { inputsHash } from '../inputs.ts';
-import { NodeCellHost } from '../node-host.ts';
+import { NodeCellHost } from '../../runtime/build/node-host.ts';
 import { compareCell, type Problem } from './compare.ts';
 import { typecheckCells } from './typecheck.ts';
 

@@ -1,5 +1,5 @@
 // Every checkpoint of the book, computed, checked and sealed for the page. The cells and code they
-// depend on run in worker threads with the cells' own runtime (src/build/node-host.ts); what they
+// depend on run in worker threads with the cells' own runtime (src/runtime/build/node-host.ts); what they
 // printed is cached by a hash of the code and of everything the check reaches (src/build/inputs.ts),
 // so an unchanged book re-checks without running anything.
 import { createHash } from 'node:crypto';
@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { CheckpointPageData } from '../../page/checkpoints/data.ts';
 import type { Chapter } from '../book/model.ts';
 import { inputsHash } from '../inputs.ts';
-import { NodeCellHost } from '../node-host.ts';
+import { NodeCellHost } from '../../runtime/build/node-host.ts';
 import { type CheckpointProblem, computeCheckpoints, type RunCode } from './answers.ts';
 import { pageData } from './seal-data.ts';
 

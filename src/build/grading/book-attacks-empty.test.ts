@@ -8,7 +8,7 @@ import { sealedInput } from '../../shared/handin/sealed-input.ts';
 import { limit } from '../../shared/limit.ts';
 import { loadBook } from '../book/book.ts';
 import type { Exercise } from '../book/model.ts';
-import { runSealedThread } from './run-sealed.ts';
+import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 
 const exercises = loadBook().flatMap((c) => c.exercises);
 const slot = limit(2);

@@ -10,7 +10,7 @@ import { type SealedExercise, sealedInput } from '../../shared/handin/sealed-inp
 import { limit } from '../../shared/limit.ts';
 import { loadBook } from '../book/book.ts';
 import { reach } from './book-attacks-reach.ts';
-import { runSealedThread } from './run-sealed.ts';
+import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 
 const slot = limit(2);
 

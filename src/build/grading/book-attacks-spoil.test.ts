@@ -10,7 +10,7 @@ import { limit } from '../../shared/limit.ts';
 import { loadBook } from '../book/book.ts';
 import type { Exercise } from '../book/model.ts';
 import { type Spoil, changedArguments, spoilingCode } from './book-attacks-spoil.ts';
-import { runSealedThread } from './run-sealed.ts';
+import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 
 const exercises = loadBook().flatMap((c) => c.exercises);
 const key = (ex: Exercise) => `${ex.chapter}/${ex.id}`;

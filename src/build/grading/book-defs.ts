@@ -3,7 +3,7 @@
 import type { CheckpointDef, ExerciseDef, LessonRef } from '../../shared/handin/grade.ts';
 import type { RunVariant } from '../../shared/checkpoint-answers.ts';
 import { bookCheckpoints } from '../checkpoints/render.ts';
-import { runSealedThread } from './run-sealed.ts';
+import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { loadBook } from '../book/book.ts';
 import { exerciseVersion } from '../exercises/verify.ts';
 import { loadLessons } from '../lessons/book.ts';

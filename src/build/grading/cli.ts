@@ -15,7 +15,7 @@ import { terminalLine, terminalText } from '../../shared/handin/terminal-text.ts
 import { type GradingSettings, parseSettings, SettingsError } from '../../shared/handin/settings.ts';
 import { checkpointDefs, exerciseDefs, lessonRefs, runVariantThread, sealedInput } from './book-defs.ts';
 import { limit } from '../../shared/limit.ts';
-import { runSealedThread } from './run-sealed.ts';
+import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { stoppedRuns } from './stopped-runs.ts';
 
 const FORMATS = { canvas: canvasCsv, moodle: moodleCsv, csv: plainCsv, json: sheetJson } as const;

@@ -13,7 +13,7 @@ import type { GradingSettings } from '../../shared/handin/settings.ts';
 import { limit } from '../../shared/limit.ts';
 import { sealedInput } from '../../shared/handin/sealed-input.ts';
 import { type SubmissionMetadata, readMetadata, submitterFlag } from './gradescope-metadata.ts';
-import { runSealedThread } from './run-sealed.ts';
+import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { terminalText } from '../../shared/handin/terminal-text.ts';
 
 // the bundle's sealed thread, beside this file once bundled (gradescope.ts writes both)

@@ -15,7 +15,7 @@ import { defaultSettings, type GradingSettings } from '../../shared/handin/setti
 import type { GradeSheet } from '../../shared/handin/sheet.ts';
 import { createSubmission } from '../../shared/handin/submission.ts';
 import { checkpointDefs, exerciseDefs, lessonRefs, runVariantThread, sealedInput } from './book-defs.ts';
-import { runSealedThread } from './run-sealed.ts';
+import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 
 const run = promisify(execFile);
 const SEED = 'the instructor knows';

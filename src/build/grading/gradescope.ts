@@ -31,7 +31,7 @@ const here = (file: string) => new URL(file, import.meta.url).pathname;
 // the harness and the thread's entry as self-contained ES modules
 async function bundle(config: BundleConfig): Promise<Record<string, string>> {
   const result = await build({
-    entryPoints: { grader: here('./gradescope-harness.ts'), 'sealed-thread': here('./sealed-thread.ts') },
+    entryPoints: { grader: here('./gradescope-harness.ts'), 'sealed-thread': here('../../runtime/build/sealed-thread.ts') },
     outdir: 'gradescope-bundle', // no file is written (write: false); the names come from it
     write: false,
     bundle: true,

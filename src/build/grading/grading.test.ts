@@ -8,7 +8,7 @@ import { defaultSettings, type GradingSettings } from '../../shared/handin/setti
 import { createSubmission } from '../../shared/handin/submission.ts';
 import { limit } from '../../shared/limit.ts';
 import { sealedInput } from './book-defs.ts';
-import { runSealedThread } from './run-sealed.ts';
+import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 
 const double: ExerciseDef = {
   chapter: 'demo',

@@ -14,7 +14,7 @@ import { sealedInput } from '../../shared/handin/sealed-input.ts';
 import { createSubmission } from '../../shared/handin/submission.ts';
 import { limit } from '../../shared/limit.ts';
 import { exerciseDefs, lessonRefs } from './book-defs.ts';
-import { MEMORY_CAP_MB, runSealedThread } from './run-sealed.ts';
+import { MEMORY_CAP_MB, runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { stoppedRuns } from './stopped-runs.ts';
 
 export const bombs = {

@@ -6,7 +6,7 @@ import type { CellResult } from '../../runtime/execute.ts';
 import { diffLines, outputText } from '../../shared/compare.ts';
 import { DisplayArea } from './displays.ts';
 import { EditableCode } from './editable.ts';
-import { Runner } from './runner.ts';
+import { Runner } from '../../runtime/page/runner.ts';
 import { loadEdit } from '../storage.ts';
 
 interface CellData {

@@ -1,7 +1,7 @@
 // A checkpoint drawn for each reader (a variant), in the page: the reader's email or login (kept
 // with their assignment's), their seed, the question's code run for it in a sealed Worker (the
 // runtime the grader runs it in), and their numbers shown. Loaded only by pages that have one.
-import { SealedRunner } from '../cells/sealed-runner.ts';
+import { SealedRunner } from '../../runtime/page/sealed-runner.ts';
 import { readItem, studentEmailKey, writeItem } from '../storage.ts';
 import { normaliseIdentity, variantGiven, variantProgram, variantSeed } from '../../shared/checkpoint-answers.ts';
 import type { CheckpointPageData } from './data.ts';

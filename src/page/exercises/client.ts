@@ -5,7 +5,7 @@
 // What the reader did (Checks pressed, hints opened, the solution shown) is recorded for the hand-in
 // file, and the hints already opened stay open after a reload.
 import { EditableCode } from '../cells/editable.ts';
-import { SealedRunner } from '../cells/sealed-runner.ts';
+import { SealedRunner } from '../../runtime/page/sealed-runner.ts';
 import { type ExerciseActivity, beforeSolutionSlot, exerciseSlot, loadActivity, loadEdit, recordActivity, saveEdit } from '../storage.ts';
 import type { SealedResult } from '../../runtime/sealed.ts';
 import type { ExercisePageData } from '../../shared/book-data.ts';

@@ -8,7 +8,7 @@ import type { Lms } from '../../shared/handin/lms-files.ts';
 import { type GradingSettings, parseSettings, SettingsError } from '../../shared/handin/settings.ts';
 import type { GradeSheet, ReplacedRow } from '../../shared/handin/sheet.ts';
 import { limit } from '../../shared/limit.ts';
-import { SealedRunner } from '../cells/sealed-runner.ts';
+import { SealedRunner } from '../../runtime/page/sealed-runner.ts';
 import { download } from '../progress/ui.ts';
 
 const MAX_HANDIN_BYTES = 5 * 1024 * 1024;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sealedInput } from '../../build/grading/book-defs.ts';
-import { runSealedThread } from '../../build/grading/run-sealed.ts';
+import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { limit } from '../limit.ts';
 import type { Assignment } from './assignment.ts';
 import { type ExerciseDef, type GradeInput, grade, type LessonRef } from './grade.ts';

@@ -2,10 +2,10 @@
 // one Worker kept from run to run: a time limit, Stop (the Worker is terminated, the only way to end
 // a loop, and replaced on the next run), and messages from a run that was replaced or stopped dropped
 // on the floor. A run that crashes its frame ends with a message; the page and the code live on.
-import type { Display } from '../../runtime/display.ts';
-import type { CellInput, CellResult } from '../../runtime/execute.ts';
-import type { ExerciseInput, ExerciseResult } from '../../runtime/exercise.ts';
-import type { WorkerMessage } from '../../runtime/worker.ts';
+import type { Display } from '../display.ts';
+import type { CellInput, CellResult } from '../execute.ts';
+import type { ExerciseInput, ExerciseResult } from '../exercise.ts';
+import type { WorkerMessage } from './worker.ts';
 import type { JobEnd, JobHandle, Sandbox } from './sandbox.ts';
 
 export interface RunHandlers<R> {

@@ -2,7 +2,7 @@
 // pooling, so nothing one hand-in does can reach the next. A run past its time limit is stopped, and
 // so is a run past its memory cap, so that one hand-in cannot take the grader's process down.
 import { Worker } from 'node:worker_threads';
-import type { SealedInput, SealedResult } from '../../runtime/sealed.ts';
+import type { SealedInput, SealedResult } from '../sealed.ts';
 import { watchMemory } from './memory-cap.ts';
 
 const defaultThreadFile = new URL('./sealed-thread.ts', import.meta.url);

@@ -1,10 +1,10 @@
 // The page's Web Worker: runs cells and exercises with the same runtime the build uses, streaming
 // output back.
-import * as engine from '../../engine/src/index.ts';
-import * as fastEngine from '../../engine/fast/index.ts';
-import * as display from './display.ts';
-import { type CellInput, type CellResult, runCell } from './execute.ts';
-import { type ExerciseInput, type ExerciseResult, runExercise } from './exercise.ts';
+import * as engine from '../../../engine/src/index.ts';
+import * as fastEngine from '../../../engine/fast/index.ts';
+import * as display from '../display.ts';
+import { type CellInput, type CellResult, runCell } from '../execute.ts';
+import { type ExerciseInput, type ExerciseResult, runExercise } from '../exercise.ts';
 
 const modules = { '@microgpt/engine': engine, '@microgpt/engine/fast': fastEngine, '@microgpt/display': display };
 

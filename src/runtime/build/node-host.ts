@@ -1,8 +1,8 @@
 // Runs cells in Node worker threads, at most `size` at once; a cell that runs past its time limit
 // has its worker terminated (the only way to stop a synchronous loop) and replaced.
 import { Worker } from 'node:worker_threads';
-import type { CellInput, CellResult } from '../runtime/execute.ts';
-import type { ExerciseInput, ExerciseResult } from '../runtime/exercise.ts';
+import type { CellInput, CellResult } from '../execute.ts';
+import type { ExerciseInput, ExerciseResult } from '../exercise.ts';
 
 const workerFile = new URL('./node-worker.ts', import.meta.url);
 

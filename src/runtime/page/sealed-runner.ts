@@ -1,9 +1,9 @@
-// Exercise runs that judge: each in a fresh Worker of its own (src/runtime/sealed-worker.ts; the frame
+// Exercise runs that judge: each in a fresh Worker of its own (src/runtime/page/sealed-worker.ts; the frame
 // starts the next one ahead, unused), in the page's sandboxed frame (sandbox-host.ts), terminated
 // after its one run, so nothing one run does can reach the next; a time limit ends a run that does
 // not answer, a run that crashes its frame ends with an error that says so (every other run goes
 // on), and stop() ends every run in flight.
-import type { SealedInput, SealedResult } from '../../runtime/sealed.ts';
+import type { SealedInput, SealedResult } from '../sealed.ts';
 import type { JobEnd, JobHandle } from './sandbox.ts';
 
 const failed = (name: string, message: string): SealedResult => ({ output: '', error: { name, message, line: null }, checks: [], hidden: [], passed: false, elapsedMs: 0 });

@@ -2,8 +2,8 @@
 // it dies. The page pings it every 250 ms while runs are in it; a frame that stops answering is dead
 // (its one thread only relays messages, so it answers at once while it lives). Every run of the page,
 // cells and sealed exercise runs alike, goes through the one Sandbox this module keeps.
-import cellWorkerUrl from '../../runtime/worker.ts?worker&url';
-import sealedWorkerUrl from '../../runtime/sealed-worker.ts?worker&url';
+import cellWorkerUrl from './worker.ts?worker&url';
+import sealedWorkerUrl from './sealed-worker.ts?worker&url';
 import { type FromFrame, type ToFrame, frameDocument } from './sandbox-frame.ts';
 import { type Frame, type FrameEvents, Sandbox, type WorkerScript } from './sandbox.ts';
 
