@@ -5,7 +5,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
-import { chaptersInOrder } from './src/build/chapters.ts';
+import { chaptersInOrder } from './src/book/build/chapters.ts';
 import { remarkCells } from './src/build/cells/remark-cells.ts';
 import { checkCells } from './src/build/integrations/check-cells.ts';
 import { checkLessons } from './src/build/integrations/check-lessons.ts';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadBook } from '../src/build/book/book.ts';
+import { loadBook } from '../src/book/build/book.ts';
 import { loadLessons } from '../src/build/lessons/book.ts';
 import { createSubmission } from '../src/shared/handin/submission.ts';
 

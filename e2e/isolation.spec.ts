@@ -7,7 +7,7 @@
 // although the page itself lives on. So each test opens a CDP session on the page before the bomb
 // goes off and reads and clicks the page through Runtime.evaluate after it.
 import { type CDPSession, type Locator, type Page, expect, test } from '@playwright/test';
-import { loadBook } from '../src/build/book/book.ts';
+import { loadBook } from '../src/book/build/book.ts';
 import { createSubmission } from '../src/shared/handin/submission.ts';
 import config from './playwright.config.ts';
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as engine from '../../engine/src/index.ts';
-import { loadBook } from '../build/book/book.ts';
+import { loadBook } from '../book/build/book.ts';
 import { reach } from '../build/grading/book-attacks-reach.ts';
 import { engineWithout, handsOut, withheldNames } from './withhold.ts';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { diffLines, outputText } from '../../shared/compare.ts';
-import { parseChapter } from '../book/book.ts';
-import { BookError, DEFAULT_TIMEOUT_MS } from '../book/model.ts';
+import { parseChapter } from '../../book/build/book.ts';
+import { BookError, DEFAULT_TIMEOUT_MS } from '../../book/build/model.ts';
 import { checkCells, formatReport } from './check.ts';
 import { compareCell } from './compare.ts';
 

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BookError } from '../book/model.ts';
+import { BookError } from '../../book/build/model.ts';
 import { checkCells, formatReport } from './check.ts';
 import { updateOutputs } from './update.ts';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile } from '@mdx-js/mdx';
 import remarkMath from 'remark-math';
-import { nested } from '../book/fixtures.ts';
+import { nested } from '../../book/build/fixtures.ts';
 import { remarkCells } from './remark-cells.ts';
 
 test('every cell and exercise becomes its component where it sits: top level, <details>, a list item, a component', async () => {

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseChapter } from '../book/book.ts';
-import { chapter, nested } from '../book/fixtures.ts';
+import { parseChapter } from '../../book/build/book.ts';
+import { chapter, nested } from '../../book/build/fixtures.ts';
 import { checkCells } from './check.ts';
 import { updateOutputs, withOutputs } from './update.ts';
 

@@ -7,7 +7,7 @@ import type { CellInput, CellResult } from '../../runtime/execute.ts';
 import { outputText } from '../../shared/compare.ts';
 import { checkSourceTag } from '../literate/remark-literate.ts';
 import { readEngineFile, regionLines } from '../literate/regions.ts';
-import { type Chapter, type Checkpoint, DEFAULT_TIMEOUT_MS, type Place, where } from '../book/model.ts';
+import { type Chapter, type Checkpoint, DEFAULT_TIMEOUT_MS, type Place, where } from '../../book/build/model.ts';
 import { acceptedGridPoints, normaliseText } from '../../shared/checkpoint-seal.ts';
 import { evaluateAnswer, variantProgram, variantSeed } from '../../shared/checkpoint-answers.ts';
 

@@ -2,8 +2,8 @@
 // checkpoint of the book computed from the code and checked (file:line for each problem; exit 1
 // when there is one). --json prints the sealed page data instead, for <Checkpoint>
 // (src/build/checkpoints/render.ts); --chapters reads the chapters from another folder (tests).
-import { loadBook } from '../book/book.ts';
-import { BookError } from '../book/model.ts';
+import { loadBook } from '../../book/build/book.ts';
+import { BookError } from '../../book/build/model.ts';
 import { formatProblem } from './answers.ts';
 import { checkCheckpoints } from './check.ts';
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CheckpointPageData } from '../../page/checkpoints/data.ts';
 import { acceptedGridPoints, normaliseText, numberKey, orderKey, positionKey, sealAnswer } from '../../shared/checkpoint-seal.ts';
 import type { Computed } from './answers.ts';
-import { DEFAULT_TIMEOUT_MS } from '../book/model.ts';
+import { DEFAULT_TIMEOUT_MS } from '../../book/build/model.ts';
 
 // public and fixed, so the build's output is the same every time; it keeps one question's hashes
 // from matching another's (a table of hashes of "27" would otherwise serve every question)

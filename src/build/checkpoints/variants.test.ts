@@ -3,8 +3,8 @@
 // be wrong, and readers must not all get the same answer), and given to the page unsealed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadBook, parseChapter } from '../book/book.ts';
-import { BookError } from '../book/model.ts';
+import { loadBook, parseChapter } from '../../book/build/book.ts';
+import { BookError } from '../../book/build/model.ts';
 import { variantProgram, variantSeed } from '../../shared/checkpoint-answers.ts';
 import { formatProblem, SAMPLE_READERS } from './answers.ts';
 import { checkCheckpoints } from './check.ts';

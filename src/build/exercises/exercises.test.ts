@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseChapter } from '../book/book.ts';
-import { BookError } from '../book/model.ts';
+import { parseChapter } from '../../book/build/book.ts';
+import { BookError } from '../../book/build/model.ts';
 import { checkCells, formatReport } from '../cells/check.ts';
 
 const extractExercises = (slug: string, text: string) => parseChapter(slug, text).exercises;

@@ -4,7 +4,7 @@
 // type-check with the checks.
 import * as engine from '../../../engine/src/index.ts';
 import type { SealedInput, SealedResult } from '../../runtime/sealed.ts';
-import type { Exercise } from '../book/model.ts';
+import type { Exercise } from '../../book/build/model.ts';
 import type { CheckedCode, Problem } from '../cells/compare.ts';
 import { sealedInput } from '../../shared/handin/sealed-input.ts';
 import { versionHash } from '../../shared/page-data.ts';

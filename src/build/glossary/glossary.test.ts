@@ -4,7 +4,7 @@ import { compile } from '@mdx-js/mdx';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkMath from 'remark-math';
-import { parseChapterText } from '../book/parse.ts';
+import { parseChapterText } from '../../book/build/parse.ts';
 import { compileMatcher, type GlossaryBook, GlossaryError, loadGlossary, parseGlossary, sentenceCount } from './glossary.ts';
 import { linkFirstUses, remarkGlossary } from './remark-glossary.ts';
 

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { loadBook } from '../book/book.ts';
-import { where, type Place } from '../book/model.ts';
+import { loadBook } from '../../book/build/book.ts';
+import { where, type Place } from '../../book/build/model.ts';
 
 export interface GlossaryTerm {
   id: string; // the anchor on /glossary/

@@ -9,7 +9,7 @@ import { parse } from 'acorn';
 import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { resolve } from 'node:path';
 import { siteUrl } from '../../shared/urls.ts';
-import { isChapterFile } from '../book/book.ts';
+import { isChapterFile } from '../../book/build/book.ts';
 import { compileMatcher, definitionParts, type GlossaryTerm, loadGlossary, type Matcher } from './glossary.ts';
 
 // nodes whose text is not prose, and is left alone with everything inside it

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sealedInput } from '../../shared/handin/sealed-input.ts';
 import { limit } from '../../shared/limit.ts';
-import { loadBook } from '../book/book.ts';
-import type { Exercise } from '../book/model.ts';
+import { loadBook } from '../../book/build/book.ts';
+import type { Exercise } from '../../book/build/model.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 
 const exercises = loadBook().flatMap((c) => c.exercises);

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { withheldNames } from '../../runtime/withhold.ts';
 import { type SealedExercise, sealedInput } from '../../shared/handin/sealed-input.ts';
 import { limit } from '../../shared/limit.ts';
-import { loadBook } from '../book/book.ts';
+import { loadBook } from '../../book/build/book.ts';
 import { reach } from './book-attacks-reach.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 

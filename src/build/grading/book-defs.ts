@@ -4,7 +4,7 @@ import type { CheckpointDef, ExerciseDef, LessonRef } from '../../shared/handin/
 import type { RunVariant } from '../../shared/checkpoint-answers.ts';
 import { bookCheckpoints } from '../checkpoints/render.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
-import { loadBook } from '../book/book.ts';
+import { loadBook } from '../../book/build/book.ts';
 import { exerciseVersion } from '../exercises/verify.ts';
 import { loadLessons } from '../lessons/book.ts';
 

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { loadBook } from '../book/book.ts';
+import { loadBook } from '../../book/build/book.ts';
 import { type BookIndex, LessonError, type Lesson, validateLesson } from './schema.ts';
 
 const root = process.cwd();

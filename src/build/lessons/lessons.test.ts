@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseChapter } from '../book/book.ts';
+import { parseChapter } from '../../book/build/book.ts';
 import { bookIndex, loadLessons } from './book.ts';
 import { type BookIndex, LessonError, validateLesson } from './schema.ts';
 

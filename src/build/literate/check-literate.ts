@@ -1,6 +1,6 @@
 // npm run check:literate [-- --strict]: every line of the engine's component modules that no
 // chapter quotes, then the coverage. --strict exits non-zero below 100%.
-import { loadBook } from '../book/book.ts';
+import { loadBook } from '../../book/build/book.ts';
 import { componentModules, countedLines, readEngineFile } from './regions.ts';
 
 export interface Coverage {

@@ -1,7 +1,7 @@
 // The engine as the site presents it: each module's measured line count, and which chapter
 // sections quote which of its regions.
-import { loadBook } from '../book/book.ts';
-import type { Quote } from '../book/model.ts';
+import { loadBook } from '../../book/build/book.ts';
+import type { Quote } from '../../book/build/model.ts';
 import { componentModules, countedLines, readEngineFile } from './regions.ts';
 
 export function lineCount(module: string): number {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile } from '@mdx-js/mdx';
 import { literateCoverage } from './check-literate.ts';
-import { parseChapter } from '../book/book.ts';
+import { parseChapter } from '../../book/build/book.ts';
 import { componentModules, isMarker, parseRegions, readEngineFile, regionLines } from './regions.ts';
 import { checkSourceTag, remarkLiterate } from './remark-literate.ts';
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { ALLOWLIST, checkChapterNumbers, isBacked, proseNumbers, referenceFacts, scanNumbers, supportedNumbers } from './numbers.ts';
 import type { NumberSources, ProseNumber } from './numbers.ts';
-import { parseChapter } from '../book/book.ts';
+import { parseChapter } from '../../book/build/book.ts';
 
 const chapter = (mdx: string) => parseChapter('x', mdx);
 

@@ -2,8 +2,8 @@
 // of a real engine file; if not, the build fails with the chapter file, line and column.
 import { existsSync } from 'node:fs';
 import type { Root } from 'mdast';
-import { chapterOf, isChapterFile } from '../book/book.ts';
-import { BookError } from '../book/model.ts';
+import { chapterOf, isChapterFile } from '../../book/build/book.ts';
+import { BookError } from '../../book/build/model.ts';
 import { modulePath } from '../../shared/engine-modules.ts';
 import { engineFilePath, readEngineFile } from './regions.ts';
 

@@ -5,7 +5,7 @@
 // identity it grades, and takes points from the instructor's settings.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseChapter } from '../../build/book/book.ts';
+import { parseChapter } from '../../book/build/book.ts';
 import { checkCheckpoints } from '../../build/checkpoints/check.ts';
 import { allKinds, checkpoint } from '../../build/checkpoints/fixtures.ts';
 import { runVariantThread } from '../../build/grading/book-defs.ts';

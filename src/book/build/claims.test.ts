@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { loadBook } from './book/book.ts';
-import { scanNumbers } from './literate/numbers.ts';
+import { loadBook } from './book.ts';
+import { scanNumbers } from '../../build/literate/numbers.ts';
 
-const root = resolve(import.meta.dirname, '..', '..');
+const root = resolve(import.meta.dirname, '..', '..', '..');
 const book = new Map(loadBook(resolve(root, 'content', 'chapters')).map((c) => [c.slug, c]));
 const mainChapters = [...book.keys()].filter((slug) => slug !== 'matching-python');
 const lnV = Math.log(28);

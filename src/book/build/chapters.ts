@@ -1,10 +1,10 @@
 // The chapters' frontmatter, validated when the site builds. Shared by the content collection
 // and by the pages that list chapters.
 import { z } from 'astro/zod';
-import { loadBook } from './book/book.ts';
+import { loadBook } from './book.ts';
 
 // the engine modules a chapter's component lives in (engine/src/<module>.ts)
-import { componentModules as engineModules } from '../shared/engine-modules.ts';
+import { componentModules as engineModules } from '../../shared/engine-modules.ts';
 export { engineModules };
 
 export const chapterSlugs = ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference', 'fast', 'what-it-reveals', 'next', 'matching-python'] as const;

@@ -4,7 +4,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Code, Heading, Nodes, Parent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { readCheckpoint } from './checkpoint.ts';
+import { readCheckpoint } from '../../checkpoints/build/read.ts';
 import { checkNamesIn, freeNames, topLevelNames } from './code.ts';
 import type { Frontmatter } from './parse.ts';
 import { BookError, type Cell, type Chapter, DEFAULT_TIMEOUT_MS, type Exercise, type Place, type Quote, type Span } from './model.ts';

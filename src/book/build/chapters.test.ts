@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { loadBook } from './book/book.ts';
+import { loadBook } from './book.ts';
 import { chapterSchema, chapterSlugs, chaptersInOrder } from './chapters.ts';
 
-const dir = resolve(import.meta.dirname, '..', '..', 'content', 'chapters');
+const dir = resolve(import.meta.dirname, '..', '..', '..', 'content', 'chapters');
 const book = new Map(loadBook(dir).map((c) => [c.slug, c]));
 const frontmatter = (slug: string) => book.get(slug)!.data;
 
@@ -98,9 +98,9 @@ test('the introduction and the closing chapter have their required parts', () =>
 // "Numbers are never invented": every number in a chapter's prose is printed by a checked cell on
 // the same page, sits in the engine code the page quotes, or comes from content/reference/.
 test('every number in the prose is printed by a cell on its page, quoted from the engine, or in the reference', async () => {
-  const { checkChapterNumbers, referenceFacts } = await import('./literate/numbers.ts');
-  const { readEngineFile, regionLines } = await import('./literate/regions.ts');
-  const referenceDir = resolve(import.meta.dirname, '..', '..', 'content', 'reference');
+  const { checkChapterNumbers, referenceFacts } = await import('../../build/literate/numbers.ts');
+  const { readEngineFile, regionLines } = await import('../../build/literate/regions.ts');
+  const referenceDir = resolve(import.meta.dirname, '..', '..', '..', 'content', 'reference');
   const names = ['microgpt-default.json', 'microgpt-default.txt', 'microgpt-names.json', 'microgpt-names.txt'];
   const facts = referenceFacts(Object.fromEntries(names.map((n) => [n, readFileSync(join(referenceDir, n), 'utf8')])));
   const region = (file: string, name: string) =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { APPENDIX, bookPortingShares, MAX_SHARE } from './check-porting.ts';
-import { chapterPortingShare } from './share.ts';
+import { chapterPortingShare } from './porting.ts';
 
 const chapter = (body: string) => `---\ntitle: "T"\n---\n\n${body}\n`;
 

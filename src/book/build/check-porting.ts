@@ -2,8 +2,8 @@
 // porting prose (./share.ts says how a block is counted) and the share; the main chapters (all but
 // the appendix) together must stay under MAX_SHARE. With a file name, lists that file's porting blocks.
 import { readFileSync } from 'node:fs';
-import { loadBook } from '../book/book.ts';
-import { chapterPortingShare } from './share.ts';
+import { loadBook } from './book.ts';
+import { chapterPortingShare } from './porting.ts';
 
 export const APPENDIX = 'matching-python';
 export const MAX_SHARE = 0.05;

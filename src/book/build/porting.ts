@@ -4,7 +4,7 @@
 // is porting words over all prose words (code, math and output blocks are not prose).
 // npm run check:porting prints every chapter's share.
 import type { Root, RootContent } from 'mdast';
-import { parseChapterText } from '../book/parse.ts';
+import { parseChapterText } from './parse.ts';
 
 // the topics of the "Matching Python exactly" appendix: the bit-exact arithmetic (libm,
 // double-double, units in the last place), Python's generator (Mersenne Twister, randbelow,

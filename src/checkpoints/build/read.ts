@@ -3,7 +3,17 @@
 // What each kind takes is documented in src/build/checkpoints/README.md.
 import type { Code, Nodes } from 'mdast';
 import { type Document, isMap, isScalar, isSeq, type Node as YamlNode, parseDocument } from 'yaml';
-import { type AnswerSource, BookError, CHECKPOINT_KINDS, type Checkpoint, type CheckpointChoice, type CheckpointKind, type CheckpointLine, type CheckpointMistake, type Place } from './model.ts';
+import {
+  type AnswerSource,
+  BookError,
+  CHECKPOINT_KINDS,
+  type Checkpoint,
+  type CheckpointChoice,
+  type CheckpointKind,
+  type CheckpointLine,
+  type CheckpointMistake,
+  type Place,
+} from '../../book/build/model.ts';
 
 const COMMON = ['kind', 'question', 'why', 'hint'];
 const SOURCE = ['cell', 'code', 'answer'];

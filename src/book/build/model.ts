@@ -1,6 +1,6 @@
 // The book as one typed model: every stage (the page's remark plugins, the cell and exercise
 // checker, literate coverage, the number check, the lessons validator, the pages that list
-// chapters) reads a chapter through this, parsed once from its mdast tree (src/build/book/read.ts).
+// chapters) reads a chapter through this, parsed once from its mdast tree (src/book/build/read.ts).
 import type { Code, Parent } from 'mdast';
 
 export interface Place {
