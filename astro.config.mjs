@@ -6,7 +6,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { chaptersInOrder } from './src/book/build/chapters.ts';
-import { remarkCells } from './src/build/cells/remark-cells.ts';
+import { remarkCells } from './src/cells/build/remark.ts';
 import { checkCells } from './src/build/integrations/check-cells.ts';
 import { checkLessons } from './src/build/integrations/check-lessons.ts';
 import { checkCartridgeSite } from './src/build/cartridge/site-check.ts';
@@ -43,7 +43,7 @@ export default defineConfig({
             social: [{ icon: repository.includes('gitlab') ? 'gitlab' : 'github', label: 'Source', href: repository }],
           }
         : {}),
-      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/styles/site.css', './src/styles/cells.css', './src/styles/teaching.css', './src/styles/glossary.css'],
+      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/styles/site.css', './src/cells/cells.css', './src/styles/teaching.css', './src/styles/glossary.css'],
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },

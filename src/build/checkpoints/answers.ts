@@ -4,7 +4,7 @@
 // question names), so an engine or cell change fails the build at the checkpoint's line instead of
 // leaving a stale answer in the page.
 import type { CellInput, CellResult } from '../../runtime/execute.ts';
-import { outputText } from '../../shared/compare.ts';
+import { outputText } from '../../cells/shared/output.ts';
 import { checkSourceTag } from '../literate/remark-literate.ts';
 import { readEngineFile, regionLines } from '../literate/regions.ts';
 import { type Chapter, type Checkpoint, DEFAULT_TIMEOUT_MS, type Place, where } from '../../book/build/model.ts';

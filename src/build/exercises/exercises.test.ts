@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseChapter } from '../../book/build/book.ts';
 import { BookError } from '../../book/build/model.ts';
-import { checkCells, formatReport } from '../cells/check.ts';
+import { checkCells, formatReport } from '../../cells/build/check.ts';
 
 const extractExercises = (slug: string, text: string) => parseChapter(slug, text).exercises;
 

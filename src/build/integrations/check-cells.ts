@@ -9,7 +9,7 @@ export function checkCells(): AstroIntegration {
     hooks: {
       'astro:build:start': ({ logger }) => {
         // its own process: the checker starts worker threads from its own files
-        const result = spawnSync(process.execPath, ['src/build/cells/check-cells.ts'], { encoding: 'utf8' });
+        const result = spawnSync(process.execPath, ['src/cells/build/check-cells.ts'], { encoding: 'utf8' });
         const report = `${result.stdout}${result.stderr}`.trim();
         if (result.status !== 0) throw new Error(`chapter cells do not match the book:\n${report}`);
         logger.info(report.split('\n').at(-1) ?? 'cells checked');

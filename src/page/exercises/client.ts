@@ -4,11 +4,11 @@
 // Reset with Undo. The attempt is kept across reloads; a pass is recorded in the reader's progress.
 // What the reader did (Checks pressed, hints opened, the solution shown) is recorded for the hand-in
 // file, and the hints already opened stay open after a reload.
-import { EditableCode } from '../cells/editable.ts';
+import { EditableCode } from '../../cells/page/editable.ts';
 import { SealedRunner } from '../../runtime/page/sealed-runner.ts';
 import { type ExerciseActivity, beforeSolutionSlot, exerciseSlot, loadActivity, loadEdit, recordActivity, saveEdit } from '../storage.ts';
 import type { SealedResult } from '../../runtime/sealed.ts';
-import type { ExercisePageData } from '../../shared/book-data.ts';
+import type { ExercisePageData } from '../../cells/shared/data.ts';
 import { loadProgress, markExercisePassed } from '../progress/store.ts';
 
 export function setUpExercises(): void {

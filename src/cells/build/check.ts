@@ -4,13 +4,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { outputText } from '../../shared/compare.ts';
+import { outputText } from '../shared/output.ts';
 import { loadBook } from '../../book/build/book.ts';
 import type { Cell, Exercise } from '../../book/build/model.ts';
-import { asCell, exerciseInput, gradingAsCell, judge, type Version, withholdProblem } from '../exercises/verify.ts';
+import { asCell, exerciseInput, gradingAsCell, judge, type Version, withholdProblem } from '../../build/exercises/verify.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { limit } from '../../shared/limit.ts';
-import { inputsHash } from '../inputs.ts';
+import { inputsHash } from '../../build/inputs.ts';
 import { NodeCellHost } from '../../runtime/build/node-host.ts';
 import { compareCell, type Problem } from './compare.ts';
 import { typecheckCells } from './typecheck.ts';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { compile } from '@mdx-js/mdx';
 import remarkMath from 'remark-math';
 import { nested } from '../../book/build/fixtures.ts';
-import { remarkCells } from './remark-cells.ts';
+import { remarkCells } from './remark.ts';
 
 test('every cell and exercise becomes its component where it sits: top level, <details>, a list item, a component', async () => {
   const path = `${process.cwd()}/content/chapters/nested.mdx`;

@@ -2,7 +2,7 @@
 // output written into its chapter, in place of its ```output block (or as a new block right after
 // the cell), at the cell's own indentation, so a cell inside a list item or a component stays inside it.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { diffLines } from '../../shared/compare.ts';
+import { diffLines } from '../shared/output.ts';
 import type { ChangedOutput } from './check.ts';
 
 // the text before a block on its first line: its indentation, or a container's marker such as "> "

@@ -1,6 +1,6 @@
 // What a cell printed, as the book's output block holds it, and a got/want diff of two outputs
 // (the page shows it after a run; the build reports it when a cell's output changed).
-import type { CellResult } from '../runtime/execute.ts';
+import type { CellResult } from '../../runtime/execute.ts';
 
 // the text a cell's output block must hold: its output, then "! Name: message" if it threw
 export function outputText(result: Pick<CellResult, 'output' | 'error'>): string {

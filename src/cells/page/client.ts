@@ -3,11 +3,11 @@
 // Nothing runs until the reader asks; while it runs, Run is off and a clock counts to the time limit.
 // Reset shows the book's code, output and state, as the page first did.
 import type { CellResult } from '../../runtime/execute.ts';
-import { diffLines, outputText } from '../../shared/compare.ts';
+import { diffLines, outputText } from '../shared/output.ts';
 import { DisplayArea } from './displays.ts';
 import { EditableCode } from './editable.ts';
 import { Runner } from '../../runtime/page/runner.ts';
-import { loadEdit } from '../storage.ts';
+import { loadEdit } from '../../page/storage.ts';
 
 interface CellData {
   chapter: string;

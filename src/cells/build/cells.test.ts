@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { diffLines, outputText } from '../../shared/compare.ts';
+import { diffLines, outputText } from '../shared/output.ts';
 import { parseChapter } from '../../book/build/book.ts';
 import { BookError, DEFAULT_TIMEOUT_MS } from '../../book/build/model.ts';
 import { checkCells, formatReport } from './check.ts';
