@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import { moduleGraph } from './module-graph.ts';
 
 // from the project root, so a copy of the project hashes its own files
-const CHECKERS = ['src/cells/build/check.ts', 'src/build/checkpoints/check.ts'];
+const CHECKERS = ['src/cells/build/check.ts', 'src/checkpoints/build/check.ts'];
 
 export function inputsHash(root = process.cwd()): string {
   const { files, packages } = moduleGraph(

@@ -1,11 +1,11 @@
 // The book's exercises and lessons as the graders need them (/grade/'s page data, the command-line
 // grader, the Gradescope bundle): everything a sealed run of each exercise takes.
 import type { CheckpointDef, ExerciseDef, LessonRef } from '../../shared/handin/grade.ts';
-import type { RunVariant } from '../../shared/checkpoint-answers.ts';
-import { bookCheckpoints } from '../checkpoints/render.ts';
+import type { RunVariant } from '../../checkpoints/shared/answers.ts';
+import { bookCheckpoints } from '../../checkpoints/build/render.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { loadBook } from '../../book/build/book.ts';
-import { exerciseVersion } from '../exercises/verify.ts';
+import { exerciseVersion } from '../../exercises/build/verify.ts';
 import { loadLessons } from '../lessons/book.ts';
 
 export function exerciseDefs(): ExerciseDef[] {

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { outputText } from '../shared/output.ts';
 import { loadBook } from '../../book/build/book.ts';
 import type { Cell, Exercise } from '../../book/build/model.ts';
-import { asCell, exerciseInput, gradingAsCell, judge, type Version, withholdProblem } from '../../build/exercises/verify.ts';
+import { asCell, exerciseInput, gradingAsCell, judge, type Version, withholdProblem } from '../../exercises/build/verify.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { limit } from '../../shared/limit.ts';
 import { inputsHash } from '../../build/inputs.ts';

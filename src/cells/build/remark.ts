@@ -8,11 +8,11 @@ import type { Parent, Root, RootContent } from 'mdast';
 import { resolve } from 'node:path';
 import type { CellPageData, ExercisePageData } from '../shared/data.ts';
 import { chapterOf, isChapterFile } from '../../book/build/book.ts';
-import { exerciseVersion } from '../../build/exercises/verify.ts';
+import { exerciseVersion } from '../../exercises/build/verify.ts';
 import type { TreeSpot } from '../../book/build/model.ts';
 
 const cellComponent = resolve(process.cwd(), 'src/cells/Cell.astro');
-const exerciseComponent = resolve(process.cwd(), 'src/components/Exercise.astro');
+const exerciseComponent = resolve(process.cwd(), 'src/exercises/Exercise.astro');
 
 const element = (name: string, attribute: string, value: string) =>
   ({ type: 'mdxJsxFlowElement', name, attributes: [{ type: 'mdxJsxAttribute', name: attribute, value }], children: [] }) as unknown as RootContent;

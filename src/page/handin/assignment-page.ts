@@ -4,7 +4,7 @@
 // student has given their name and email or login.
 import { exerciseSlot, loadActivity, loadEdit, readItem, rememberAssignment, studentEmailKey, studentNameKey, writeItem } from '../storage.ts';
 import { download } from '../progress/ui.ts';
-import { loadCheckpointAnswer } from '../checkpoints/record.ts';
+import { loadCheckpointAnswer } from '../../checkpoints/page/record.ts';
 import { type Progress, loadProgress, markChapterRead, update } from '../progress/store.ts';
 import { describeDue, exerciseKey, readAssignment } from '../../shared/handin/assignment.ts';
 import type { StudentLesson } from '../../build/site-data.ts';

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseChapter } from '../../book/build/book.ts';
-import { checkCheckpoints } from '../../build/checkpoints/check.ts';
-import { allKinds, checkpoint } from '../../build/checkpoints/fixtures.ts';
+import { checkCheckpoints } from '../../checkpoints/build/check.ts';
+import { allKinds, checkpoint } from '../../checkpoints/build/fixtures.ts';
 import { runVariantThread } from '../../build/grading/book-defs.ts';
-import type { CheckpointPageData } from '../../page/checkpoints/data.ts';
-import { answerKey, checkAnswer, judgeVariant, variantProgram, variantSeed } from '../checkpoint-answers.ts';
+import type { CheckpointPageData } from '../../checkpoints/shared/data.ts';
+import { answerKey, checkAnswer, judgeVariant, variantProgram, variantSeed } from '../../checkpoints/shared/answers.ts';
 import { makeAssignment } from './assign-form.ts';
 import { type Assignment, assignmentLink, readAssignment } from './assignment.ts';
 import { feedbackLines, gradescopeResults, plainCsv } from './exports.ts';

@@ -1,7 +1,7 @@
 // What only the class as a whole shows: two students under one email or login (one may have taken
 // the other's identity, and with it their variants), the very same file handed in twice, and the
 // same code in every exercise. Each is a flag for the instructor to look at, never a verdict.
-import { normaliseIdentity } from '../checkpoint-answers.ts';
+import { normaliseIdentity } from '../../checkpoints/shared/answers.ts';
 import { type Lms } from './lms-files.ts';
 import { who } from './identity.ts';
 import type { GradedRow } from './sheet.ts';

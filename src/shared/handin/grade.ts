@@ -9,8 +9,8 @@
 // Each counted checkpoint's answer is checked again (src/shared/checkpoint-answers.ts): a fixed one
 // against the sealed answers the chapter page holds, one drawn for each reader recomputed for the
 // email or login the grader grades; what the file says about right or wrong is never taken.
-import type { CheckpointPageData } from '../../page/checkpoints/data.ts';
-import { checkAnswer, normaliseIdentity, type RunVariant } from '../checkpoint-answers.ts';
+import type { CheckpointPageData } from '../../checkpoints/shared/data.ts';
+import { checkAnswer, normaliseIdentity, type RunVariant } from '../../checkpoints/shared/answers.ts';
 import { parse } from 'sucrase/dist/parser/index.js';
 import type { SealedResult } from '../../runtime/sealed.ts';
 import { crossCheck, type RowFacts } from './cross-checks.ts';

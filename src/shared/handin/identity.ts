@@ -1,7 +1,7 @@
 // Who handed a file in, as the grader can tell: the LMS's word (its download's file names) when the
 // instructor says the files are that LMS's download, else the file's own, which the student typed.
 // Every verdict resting on the file's word is flagged where it is made; this module says which.
-import { normaliseIdentity } from '../checkpoint-answers.ts';
+import { normaliseIdentity } from '../../checkpoints/shared/answers.ts';
 import { type Lms, LMS_NAMES, lmsFileInfo } from './lms-files.ts';
 import type { Identity } from './sheet.ts';
 import type { ParsedSubmission } from './submission.ts';

@@ -1,8 +1,8 @@
 // What the page gets of a computed checkpoint: the question and what the reader picks from, and
 // its answers only sealed (src/shared/checkpoint-seal.ts says what that protects and what not).
 import { createHash } from 'node:crypto';
-import type { CheckpointPageData } from '../../page/checkpoints/data.ts';
-import { acceptedGridPoints, normaliseText, numberKey, orderKey, positionKey, sealAnswer } from '../../shared/checkpoint-seal.ts';
+import type { CheckpointPageData } from '../shared/data.ts';
+import { acceptedGridPoints, normaliseText, numberKey, orderKey, positionKey, sealAnswer } from '../shared/seal.ts';
 import type { Computed } from './answers.ts';
 import { DEFAULT_TIMEOUT_MS } from '../../book/build/model.ts';
 

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CheckpointPageData } from '../../page/checkpoints/data.ts';
-import { inputsHash } from '../inputs.ts';
+import type { CheckpointPageData } from '../shared/data.ts';
+import { inputsHash } from '../../build/inputs.ts';
 
 const root = process.cwd();
 let known: { key: string; data: CheckpointPageData[] } | null = null;
@@ -22,7 +22,7 @@ function inputsKey(): string {
 export function bookCheckpoints(): CheckpointPageData[] {
   const key = inputsKey();
   if (known?.key === key) return known.data;
-  const result = spawnSync(process.execPath, ['src/build/checkpoints/check-checkpoints.ts', '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['src/checkpoints/build/check-checkpoints.ts', '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`checkpoints do not follow from the code:\n${(result.stderr || String(result.error ?? '')).trim()}`);
   known = { key, data: JSON.parse(result.stdout) as CheckpointPageData[] };
   return known.data;

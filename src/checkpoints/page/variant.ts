@@ -2,9 +2,9 @@
 // with their assignment's), their seed, the question's code run for it in a sealed Worker (the
 // runtime the grader runs it in), and their numbers shown. Loaded only by pages that have one.
 import { SealedRunner } from '../../runtime/page/sealed-runner.ts';
-import { readItem, studentEmailKey, writeItem } from '../storage.ts';
-import { normaliseIdentity, variantGiven, variantProgram, variantSeed } from '../../shared/checkpoint-answers.ts';
-import type { CheckpointPageData } from './data.ts';
+import { readItem, studentEmailKey, writeItem } from '../../page/storage.ts';
+import { normaliseIdentity, variantGiven, variantProgram, variantSeed } from '../shared/answers.ts';
+import type { CheckpointPageData } from '../shared/data.ts';
 
 // what the variant's code printed for the identity it was run for, or what is missing
 export type Drawn = { identity: string; output: string } | { missing: string };

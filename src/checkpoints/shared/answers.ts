@@ -10,8 +10,8 @@
 //   identity (the email or login they hand in with) and the question's id, the code runs for that
 //   seed (in a sealed realm), and the book's answer expression gives the answer for that reader.
 //   The grader recomputes it from the identity it grades, never from anything the hand-in says.
-import type { CheckpointPageData } from '../page/checkpoints/data.ts';
-import { gridPoint, normaliseText, numberKey, openAnswer, orderKey, parseNumber } from './checkpoint-seal.ts';
+import type { CheckpointPageData } from './data.ts';
+import { gridPoint, normaliseText, numberKey, openAnswer, orderKey, parseNumber } from './seal.ts';
 
 // what the reader answered: typed text (predict, numeric), the index of a choice, a line number,
 // or the steps in the order they put them

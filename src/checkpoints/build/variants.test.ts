@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadBook, parseChapter } from '../../book/build/book.ts';
 import { BookError } from '../../book/build/model.ts';
-import { variantProgram, variantSeed } from '../../shared/checkpoint-answers.ts';
+import { variantProgram, variantSeed } from '../shared/answers.ts';
 import { formatProblem, SAMPLE_READERS } from './answers.ts';
 import { checkCheckpoints } from './check.ts';
 import { chapterWith, checkpoint } from './fixtures.ts';

@@ -4,7 +4,7 @@ const f = '```';
 export const checkpoint = (id: string, ...yaml: string[]) => [`<Checkpoint id="${id}">`, '', `${f}yaml`, ...yaml, f, '', '</Checkpoint>', ''];
 
 export const chapterWith = (...body: string[]) =>
-  ['---', 'title: "Checked"', 'order: 3', 'summary: "A chapter with checkpoints."', '---', '', "import Checkpoint from '../../src/components/Checkpoint.astro';", '', ...body].join('\n');
+  ['---', 'title: "Checked"', 'order: 3', 'summary: "A chapter with checkpoints."', '---', '', "import Checkpoint from '../../src/checkpoints/Checkpoint.astro';", '', ...body].join('\n');
 
 export const vocabCell = (printed = "console.log('vocab size:', new Tokenizer(['ana', 'bob']).vocabSize);") => [
   `${f}ts cell id=vocab`,

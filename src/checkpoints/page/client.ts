@@ -5,11 +5,11 @@
 // A question drawn for each reader (a variant) runs its code for the reader's seed in a sealed
 // Worker, as the grader will, shows the reader their numbers, and judges the answer from what it
 // printed. Every checked answer is kept (storage.ts) for the hand-in file.
-import { loadProgress, markCheckpointAnswered } from '../progress/store.ts';
+import { loadProgress, markCheckpointAnswered } from '../../page/progress/store.ts';
 // What only Check or a variant needs is loaded when it is needed, not with every chapter.
-import type { CheckpointAnswerValue } from '../../shared/checkpoint-answers.ts';
-import type { CheckpointPageData } from './data.ts';
-import { type Feedback, normaliseText, openAnswer, parseNumber, positionKey } from '../../shared/checkpoint-seal.ts';
+import type { CheckpointAnswerValue } from '../shared/answers.ts';
+import type { CheckpointPageData } from '../shared/data.ts';
+import { type Feedback, normaliseText, openAnswer, parseNumber, positionKey } from '../shared/seal.ts';
 import type { Drawn } from './variant.ts';
 
 // `code` in backticks as <code>, the rest as text
@@ -90,7 +90,7 @@ class CheckpointView {
     if ('missing' in answer) return this.show({ state: 'incomplete', title: answer.missing, why: '' });
     let found: Feedback | null;
     let identity: string | null = null;
-    const [{ answerKey, judgeVariant, normaliseIdentity }, { loadCheckpointAnswer, saveCheckpointAnswer }] = await Promise.all([import('../../shared/checkpoint-answers.ts'), import('./record.ts')]);
+    const [{ answerKey, judgeVariant, normaliseIdentity }, { loadCheckpointAnswer, saveCheckpointAnswer }] = await Promise.all([import('../shared/answers.ts'), import('./record.ts')]);
     if (d.variant) {
       const drawn = this.drawn ? await this.drawn : { missing: 'Your numbers are still being drawn; check again in a moment.' };
       if ('missing' in drawn) return this.show({ state: 'incomplete', title: drawn.missing, why: '' });

@@ -1,4 +1,4 @@
-// node src/build/checkpoints/check-checkpoints.ts [--json] [--no-cache] [--chapters DIR]: every
+// node src/checkpoints/build/check-checkpoints.ts [--json] [--no-cache] [--chapters DIR]: every
 // checkpoint of the book computed from the code and checked (file:line for each problem; exit 1
 // when there is one). --json prints the sealed page data instead, for <Checkpoint>
 // (src/build/checkpoints/render.ts); --chapters reads the chapters from another folder (tests).

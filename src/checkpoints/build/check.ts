@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { CheckpointPageData } from '../../page/checkpoints/data.ts';
+import type { CheckpointPageData } from '../shared/data.ts';
 import type { Chapter } from '../../book/build/model.ts';
-import { inputsHash } from '../inputs.ts';
+import { inputsHash } from '../../build/inputs.ts';
 import { NodeCellHost } from '../../runtime/build/node-host.ts';
 import { type CheckpointProblem, computeCheckpoints, type RunCode } from './answers.ts';
 import { pageData } from './seal-data.ts';

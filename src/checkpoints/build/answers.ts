@@ -5,11 +5,11 @@
 // leaving a stale answer in the page.
 import type { CellInput, CellResult } from '../../runtime/execute.ts';
 import { outputText } from '../../cells/shared/output.ts';
-import { checkSourceTag } from '../literate/remark-literate.ts';
-import { readEngineFile, regionLines } from '../literate/regions.ts';
+import { checkSourceTag } from '../../build/literate/remark-literate.ts';
+import { readEngineFile, regionLines } from '../../build/literate/regions.ts';
 import { type Chapter, type Checkpoint, DEFAULT_TIMEOUT_MS, type Place, where } from '../../book/build/model.ts';
-import { acceptedGridPoints, normaliseText } from '../../shared/checkpoint-seal.ts';
-import { evaluateAnswer, variantProgram, variantSeed } from '../../shared/checkpoint-answers.ts';
+import { acceptedGridPoints, normaliseText } from '../shared/seal.ts';
+import { evaluateAnswer, variantProgram, variantSeed } from '../shared/answers.ts';
 
 export type RunCode = (input: CellInput, timeoutMs: number) => Promise<Pick<CellResult, 'output' | 'error'>>;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadBook, parseChapter } from '../../book/build/book.ts';
 import { BookError } from '../../book/build/model.ts';
-import { acceptedGridPoints, gridPoint, normaliseText, numberKey, openAnswer, orderKey, parseNumber, positionKey } from '../../shared/checkpoint-seal.ts';
+import { acceptedGridPoints, gridPoint, normaliseText, numberKey, openAnswer, orderKey, parseNumber, positionKey } from '../shared/seal.ts';
 import { evaluateAnswer, formatProblem, type RunCode } from './answers.ts';
 import { checkCheckpoints } from './check.ts';
 import { allKinds, chapterWith, checkpoint, vocabCell } from './fixtures.ts';
@@ -143,12 +143,12 @@ test('a changed engine or cell output fails the check at the checkpoint whose st
 test('the command the build runs exits 1 with the message at the stale line, and prints no page data', () => {
   const dir = mkdtempSync(join(tmpdir(), 'checkpoints-'));
   writeFileSync(join(dir, 'checked.mdx'), allKinds.replace('expect: 5', 'expect: 6'));
-  const run = spawnSync(process.execPath, ['src/build/checkpoints/check-checkpoints.ts', '--json', '--no-cache', '--chapters', dir], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['src/checkpoints/build/check-checkpoints.ts', '--json', '--no-cache', '--chapters', dir], { encoding: 'utf8' });
   assert.equal(run.status, 1);
   assert.equal(run.stdout, '');
   assert.match(run.stderr, new RegExp(`checked\\.mdx:27:1: checkpoint "predict-size": expect: "6" no longer follows from the code: the answer computed from cell "vocab" is "5"`));
   writeFileSync(join(dir, 'checked.mdx'), allKinds);
-  const fixed = spawnSync(process.execPath, ['src/build/checkpoints/check-checkpoints.ts', '--json', '--no-cache', '--chapters', dir], { encoding: 'utf8' });
+  const fixed = spawnSync(process.execPath, ['src/checkpoints/build/check-checkpoints.ts', '--json', '--no-cache', '--chapters', dir], { encoding: 'utf8' });
   assert.equal(fixed.status, 0, fixed.stderr);
   assert.equal(JSON.parse(fixed.stdout).length, 5);
 });

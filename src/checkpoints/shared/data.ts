@@ -1,6 +1,6 @@
 // What a <Checkpoint> writes into the page for its script (src/build/checkpoints/seal-data.ts makes
 // it): the question and what the reader answers from, the answers only sealed (seal.ts).
-import type { SealedAnswer } from '../../shared/checkpoint-seal.ts';
+import type { SealedAnswer } from './seal.ts';
 
 export type CheckpointKind = 'predict' | 'numeric' | 'choice' | 'line' | 'order';
 
