@@ -10,11 +10,11 @@ import { remarkCells } from './src/cells/build/remark.ts';
 import { checkCells } from './src/build/integrations/check-cells.ts';
 import { checkLessons } from './src/build/integrations/check-lessons.ts';
 import { checkCartridgeSite } from './src/build/cartridge/site-check.ts';
-import { remarkGlossary } from './src/build/glossary/remark-glossary.ts';
-import { themes } from './src/build/literate/highlight.ts';
-import { remarkLiterate } from './src/build/literate/remark-literate.ts';
+import { remarkGlossary } from './src/glossary/build/remark.ts';
+import { themes } from './src/literate/build/highlight.ts';
+import { remarkLiterate } from './src/literate/build/remark.ts';
 import { rehypeSearchMathOnce } from './src/build/search/rehype-search-math-once.ts';
-import { componentModules } from './src/shared/engine-modules.ts';
+import { componentModules } from './src/literate/build/engine-modules.ts';
 
 // Where the course is published and where its source lives, for a fork to set when it builds:
 // SITE_URL makes canonical links and the sitemap point at the real site; REPOSITORY_URL (a GitHub
@@ -43,7 +43,7 @@ export default defineConfig({
             social: [{ icon: repository.includes('gitlab') ? 'gitlab' : 'github', label: 'Source', href: repository }],
           }
         : {}),
-      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/styles/site.css', './src/cells/cells.css', './src/styles/teaching.css', './src/styles/glossary.css'],
+      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/styles/site.css', './src/cells/cells.css', './src/styles/teaching.css', './src/glossary/glossary.css'],
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },

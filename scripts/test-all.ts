@@ -75,7 +75,7 @@ suites.push(commandSuite('typecheck: engine', process.execPath, ['node_modules/t
 suites.push(commandSuite('typecheck: site', npx, ['astro', 'check']));
 suites.push(nodeTests('engine', 'engine', ['test/**/*.test.ts']));
 suites.push(nodeTests('site units', '.', ['src/**/*.test.ts', 'scripts/**/*.test.ts']));
-suites.push(commandSuite('literate coverage (every engine line quoted)', process.execPath, ['src/build/literate/check-literate.ts', '--strict']));
+suites.push(commandSuite('literate coverage (every engine line quoted)', process.execPath, ['src/literate/build/check-literate.ts', '--strict']));
 const build = commandSuite('build', npx, ['astro', 'build']);
 suites.push(build);
 if (build.failed === 0) {

@@ -98,8 +98,8 @@ test('the introduction and the closing chapter have their required parts', () =>
 // "Numbers are never invented": every number in a chapter's prose is printed by a checked cell on
 // the same page, sits in the engine code the page quotes, or comes from content/reference/.
 test('every number in the prose is printed by a cell on its page, quoted from the engine, or in the reference', async () => {
-  const { checkChapterNumbers, referenceFacts } = await import('../../build/literate/numbers.ts');
-  const { readEngineFile, regionLines } = await import('../../build/literate/regions.ts');
+  const { checkChapterNumbers, referenceFacts } = await import('../../literate/build/numbers.ts');
+  const { readEngineFile, regionLines } = await import('../../literate/build/regions.ts');
   const referenceDir = resolve(import.meta.dirname, '..', '..', '..', 'content', 'reference');
   const names = ['microgpt-default.json', 'microgpt-default.txt', 'microgpt-names.json', 'microgpt-names.txt'];
   const facts = referenceFacts(Object.fromEntries(names.map((n) => [n, readFileSync(join(referenceDir, n), 'utf8')])));

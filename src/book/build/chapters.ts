@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { loadBook } from './book.ts';
 
 // the engine modules a chapter's component lives in (engine/src/<module>.ts)
-import { componentModules as engineModules } from '../../shared/engine-modules.ts';
+import { componentModules as engineModules } from '../../literate/build/engine-modules.ts';
 export { engineModules };
 
 export const chapterSlugs = ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference', 'fast', 'what-it-reveals', 'next', 'matching-python'] as const;

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { loadBook } from './book.ts';
-import { scanNumbers } from '../../build/literate/numbers.ts';
+import { scanNumbers } from '../../literate/build/numbers.ts';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const book = new Map(loadBook(resolve(root, 'content', 'chapters')).map((c) => [c.slug, c]));

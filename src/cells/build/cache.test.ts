@@ -48,7 +48,7 @@ test('an edit to the fast engine misses the cell cache; an edit to code no cell 
   };
   assert.deepEqual(await check(), { ran: 1, cached: 0 });
   assert.deepEqual(await check(), { ran: 0, cached: 1 });
-  appendFileSync(join(tmp, 'src', 'build', 'glossary', 'glossary.ts'), '\n// an edit no cell can see\n');
+  appendFileSync(join(tmp, 'src', 'glossary', 'build', 'glossary.ts'), '\n// an edit no cell can see\n');
   assert.deepEqual(await check(), { ran: 0, cached: 1 }, 'code no cell reaches is not part of the key');
   appendFileSync(join(tmp, 'engine', 'fast', 'model.ts'), '\n// an edit of the fast engine\n');
   assert.deepEqual(await check(), { ran: 1, cached: 0 }, 'the fast engine is part of the key');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { componentModules, fastModules, modulePath, teachingModules } from './engine-modules.ts';
 
 const modulesIn = (dir: string, prefix: string): string[] =>
-  readdirSync(new URL(`../../engine/${dir}/`, import.meta.url))
+  readdirSync(new URL(`../../../engine/${dir}/`, import.meta.url))
     .filter((f) => f.endsWith('.ts') && f !== 'cli.ts' && f !== 'index.ts')
     .map((f) => prefix + f.replace(/\.ts$/, ''));
 

@@ -2,7 +2,7 @@
 // Chapters quote regions; the engine pages list them; check:literate counts what is quoted.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { componentModules as modules, modulePath } from '../../shared/engine-modules.ts';
+import { componentModules as modules, modulePath } from './engine-modules.ts';
 
 // paths from the project root: Astro and the npm scripts run there (bundled code has no stable dirname)
 export const engineFilePath = (module: string): string => resolve(process.cwd(), modulePath(module));

@@ -6,7 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkMath from 'remark-math';
 import { parseChapterText } from '../../book/build/parse.ts';
 import { compileMatcher, type GlossaryBook, GlossaryError, loadGlossary, parseGlossary, sentenceCount } from './glossary.ts';
-import { linkFirstUses, remarkGlossary } from './remark-glossary.ts';
+import { linkFirstUses, remarkGlossary } from './remark.ts';
 
 const book: GlossaryBook[] = [
   { slug: 'tokenizer', title: 'The tokenizer', sections: [{ id: 'what-it-is', text: 'What it is' }] },
@@ -186,7 +186,7 @@ test('the MDX it compiles to: a link to the glossary named by its term, describe
   assert.equal([...js.matchAll(/href="\/glossary\/#softmax"/g)].length, 1);
   // code in a definition stays code in the tooltip
   assert.match(js, /id="glossary-tip-softmax"[^>]*>\{"Scores to probabilities with "\}<_components\.code>\{"exp"\}<\/_components\.code>/);
-  assert.equal([...js.matchAll(/import GlossaryTips from "[^"]*\/src\/components\/GlossaryTips\.astro"/g)].length, 1);
+  assert.equal([...js.matchAll(/import GlossaryTips from "[^"]*\/src\/glossary\/GlossaryTips\.astro"/g)].length, 1);
   assert.equal([...js.matchAll(/<GlossaryTips \/>/g)].length, 1);
 });
 

@@ -4,7 +4,7 @@ import { compile } from '@mdx-js/mdx';
 import { literateCoverage } from './check-literate.ts';
 import { parseChapter } from '../../book/build/book.ts';
 import { componentModules, isMarker, parseRegions, readEngineFile, regionLines } from './regions.ts';
-import { checkSourceTag, remarkLiterate } from './remark-literate.ts';
+import { checkSourceTag, remarkLiterate } from './remark.ts';
 
 const sample = ['// top', '// #region one', 'a', '  // #region inner', '  b', '  // #endregion inner', 'c', '// #endregion one', 'd', ''].join('\n');
 
@@ -91,7 +91,7 @@ test('literate coverage counts quoted lines of the component modules', () => {
 test('npm run check:literate prints the unquoted lines and the coverage; --strict fails below 100%', async () => {
   const { spawnSync } = await import('node:child_process');
   const { quoted, total, unquoted } = literateCoverage();
-  const run = spawnSync(process.execPath, ['src/build/literate/check-literate.ts', '--strict'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['src/literate/build/check-literate.ts', '--strict'], { encoding: 'utf8' });
   const lines = run.stdout.replace(/\n$/, '').split('\n');
   assert.equal(lines.length, unquoted.length + 2); // one per unquoted line, a blank, the summary
   if (unquoted.length > 0) assert.equal(lines[0], `${unquoted[0].path}:${unquoted[0].line}: ${unquoted[0].text.trim()}`);

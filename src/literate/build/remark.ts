@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import type { Root } from 'mdast';
 import { chapterOf, isChapterFile } from '../../book/build/book.ts';
 import { BookError } from '../../book/build/model.ts';
-import { modulePath } from '../../shared/engine-modules.ts';
+import { modulePath } from './engine-modules.ts';
 import { engineFilePath, readEngineFile } from './regions.ts';
 
 export function checkSourceTag(attributes: Record<string, unknown>): string | null {

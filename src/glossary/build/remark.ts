@@ -36,7 +36,7 @@ const SKIP_ELEMENTS = new Set(['summary', 'a', 'code', 'pre', 'kbd', 'samp', 'va
 
 export const glossaryUrl = (id: string) => siteUrl(`glossary/#${id}`);
 export const tipId = (id: string) => `glossary-tip-${id}`;
-const tipsComponent = resolve(process.cwd(), 'src/components/GlossaryTips.astro');
+const tipsComponent = resolve(process.cwd(), 'src/glossary/GlossaryTips.astro');
 
 interface Options {
   terms?: GlossaryTerm[]; // default: content/glossary.yaml
