@@ -9,7 +9,7 @@ import { chaptersInOrder } from './src/book/build/chapters.ts';
 import { remarkCells } from './src/cells/build/remark.ts';
 import { checkCells } from './src/build/integrations/check-cells.ts';
 import { checkLessons } from './src/build/integrations/check-lessons.ts';
-import { checkCartridgeSite } from './src/build/cartridge/site-check.ts';
+import { checkCartridgeSite } from './src/lessons/build/site-check.ts';
 import { remarkGlossary } from './src/glossary/build/remark.ts';
 import { themes } from './src/literate/build/highlight.ts';
 import { remarkLiterate } from './src/literate/build/remark.ts';

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createSubmission, type Submission } from '../src/shared/handin/submission.ts';
+import { createSubmission, type Submission } from '../src/grading/shared/submission.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -130,7 +130,7 @@ test('assign, answer one checkpoint right (drawn for the student) and one wrong,
   const summary = (sheet: Sheet) => sheet.rows.map((r) => [r.identity.name, r.points, r.checkpoints.map((c) => `${c.key}: ${c.state} ${c.points}`)]);
   const fromPage = JSON.parse(readFileSync(jsonPath, 'utf8')) as Sheet;
   const fromCli = JSON.parse(
-    execFileSync(process.execPath, [join(root, 'src/build/grading/cli.ts'), ...files.map((f) => testInfo.outputPath(f.name)), '--settings', settingsPath, '--format', 'json'], {
+    execFileSync(process.execPath, [join(root, 'src/grading/build/cli.ts'), ...files.map((f) => testInfo.outputPath(f.name)), '--settings', settingsPath, '--format', 'json'], {
       cwd: root,
       encoding: 'utf8',
     }),

@@ -3,8 +3,8 @@
 // account is flagged, a hand-in that replaced another name's row is listed with its own grade, and
 // the Moodle export says what it leaves out. Nothing is handed in but names, so nothing runs.
 import { expect, test } from '@playwright/test';
-import { loadLessons } from '../src/build/lessons/book.ts';
-import { createSubmission } from '../src/shared/handin/submission.ts';
+import { loadLessons } from '../src/lessons/build/lessons.ts';
+import { createSubmission } from '../src/grading/shared/submission.ts';
 import { collectErrors } from './site.ts';
 
 const lesson = loadLessons().find((l) => l.id === 'first-hour')!;

@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadBook } from '../src/book/build/book.ts';
-import { loadLessons } from '../src/build/lessons/book.ts';
-import { createSubmission } from '../src/shared/handin/submission.ts';
+import { loadLessons } from '../src/lessons/build/lessons.ts';
+import { createSubmission } from '../src/grading/shared/submission.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const seed = 'e2e seed, never in a page';
@@ -84,7 +84,7 @@ test('a batch of attacks, then an honest failing hand-in: every attacker fails, 
   await download.saveAs(pagePath);
   const fromPage = JSON.parse(readFileSync(pagePath, 'utf8'));
   const fromCli = JSON.parse(
-    execFileSync(process.execPath, [join(root, 'src/build/grading/cli.ts'), ...files.map((f) => join(dir, f.name)), '--seed', seed, '--format', 'json'], { cwd: root, encoding: 'utf8' }),
+    execFileSync(process.execPath, [join(root, 'src/grading/build/cli.ts'), ...files.map((f) => join(dir, f.name)), '--seed', seed, '--format', 'json'], { cwd: root, encoding: 'utf8' }),
   );
   const verdicts = (sheet: { rows: { identity: { name: string }; points: number; exercises: { state: string; checks: { name: string; passed: boolean }[] }[] }[] }) =>
     sheet.rows.map((r) => [r.identity.name, r.points, r.exercises.map((e) => [e.state, e.checks.map((c) => `${c.name}: ${c.passed}`)])]);

@@ -8,7 +8,7 @@
 // goes off and reads and clicks the page through Runtime.evaluate after it.
 import { type CDPSession, type Locator, type Page, expect, test } from '@playwright/test';
 import { loadBook } from '../src/book/build/book.ts';
-import { createSubmission } from '../src/shared/handin/submission.ts';
+import { createSubmission } from '../src/grading/shared/submission.ts';
 import config from './playwright.config.ts';
 
 // The renderer's V8 heap here is about 4 GB, which the bomb fills in 6 to 9 s, near the exercises'

@@ -203,7 +203,7 @@ test('progress: a chapter read at its end is marked in the sidebar and counted o
 
 test('a hand-in whose code never ends is stopped by its time limit and marked failed; the filled pages meet WCAG 2.2 AA', async ({ page }) => {
   test.setTimeout(90_000);
-  const { createSubmission } = await import('../src/shared/handin/submission.ts');
+  const { createSubmission } = await import('../src/grading/shared/submission.ts');
   const exercises = [{ chapter: 'gpt', id: 'softmax-max', points: 1 }];
   const assignment = { lesson: 'transformer-block', className: 'CS 101', note: 'Read first.', due: '2099-12-01', time: '23:59', timeZone: 'UTC', exercises };
   const looping = await createSubmission({

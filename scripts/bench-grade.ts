@@ -11,8 +11,8 @@ import { isDeepStrictEqual, parseArgs, promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createStaticServer, defaultRoot, listen } from '../e2e/static-server.ts';
-import { exerciseDefs, lessonRefs } from '../src/build/grading/book-defs.ts';
-import { createSubmission } from '../src/shared/handin/submission.ts';
+import { exerciseDefs, lessonRefs } from '../src/grading/build/book-defs.ts';
+import { createSubmission } from '../src/grading/shared/submission.ts';
 
 const { values } = parseArgs({ options: { students: { type: 'string', default: '40' } } });
 const students = Number(values.students);
@@ -95,7 +95,7 @@ async function inPage(): Promise<string[]> {
 // npm run grade on the same files, as JSON
 async function inCli(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-grade-'));
-  const cli = resolve(import.meta.dirname, '../src/build/grading/cli.ts');
+  const cli = resolve(import.meta.dirname, '../src/grading/build/cli.ts');
   const grade = async (files: typeof honest) => {
     for (const f of files) writeFileSync(join(dir, f.name), f.buffer);
     const started = performance.now();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as engine from '../../engine/src/index.ts';
 import { loadBook } from '../book/build/book.ts';
-import { reach } from '../build/grading/book-attacks-reach.ts';
+import { reach } from '../grading/build/book-attacks-reach.ts';
 import { engineWithout, handsOut, withheldNames } from './withhold.ts';
 
 const tiny: engine.ModelConfig = { nLayer: 1, nEmbd: 4, blockSize: 4, nHead: 2, initStd: 0.08 };

@@ -2,7 +2,7 @@
 // problem as "lessons/<file>: <field>: <message>" (a missing field, an unknown chapter, section or
 // exercise) before building anything.
 import type { AstroIntegration } from 'astro';
-import { loadLessons } from '../lessons/book.ts';
+import { loadLessons } from '../../lessons/build/lessons.ts';
 
 export function checkLessons(): AstroIntegration {
   return {

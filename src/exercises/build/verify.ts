@@ -6,7 +6,7 @@ import * as engine from '../../../engine/src/index.ts';
 import type { SealedInput, SealedResult } from '../../runtime/sealed.ts';
 import type { Exercise } from '../../book/build/model.ts';
 import type { CheckedCode, Problem } from '../../cells/build/compare.ts';
-import { sealedInput } from '../../shared/handin/sealed-input.ts';
+import { sealedInput } from '../../grading/shared/sealed-input.ts';
 import { versionHash } from '../../shared/page-data.ts';
 
 export type Version = 'starter' | 'solution';

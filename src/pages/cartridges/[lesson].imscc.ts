@@ -1,9 +1,9 @@
 // /cartridges/<lesson>.imscc: each lesson as a Common Cartridge to import into an LMS, with links
 // back to this site (as configured by `site` in astro.config.mjs).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cartridgeZip } from '../../build/cartridge/cartridge.ts';
-import { loadLessons } from '../../build/lessons/book.ts';
-import type { Lesson } from '../../build/lessons/schema.ts';
+import { cartridgeZip } from '../../lessons/build/cartridge.ts';
+import { loadLessons } from '../../lessons/build/lessons.ts';
+import type { Lesson } from '../../lessons/build/schema.ts';
 
 export const getStaticPaths = (() => loadLessons().map((lesson) => ({ params: { lesson: lesson.id }, props: { lesson } }))) satisfies GetStaticPaths;
 

@@ -7,14 +7,14 @@
 // of the grading checks. It is uploaded to Gradescope and never shown to students.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type GradescopeResults, gradescopeResults } from '../../shared/handin/exports.ts';
-import { type CheckpointDef, type ExerciseDef, grade, type LessonRef } from '../../shared/handin/grade.ts';
-import type { GradingSettings } from '../../shared/handin/settings.ts';
+import { type GradescopeResults, gradescopeResults } from '../shared/exports.ts';
+import { type CheckpointDef, type ExerciseDef, grade, type LessonRef } from '../shared/grade.ts';
+import type { GradingSettings } from '../shared/settings.ts';
 import { limit } from '../../shared/limit.ts';
-import { sealedInput } from '../../shared/handin/sealed-input.ts';
+import { sealedInput } from '../shared/sealed-input.ts';
 import { type SubmissionMetadata, readMetadata, submitterFlag } from './gradescope-metadata.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
-import { terminalText } from '../../shared/handin/terminal-text.ts';
+import { terminalText } from '../shared/terminal-text.ts';
 
 // the bundle's sealed thread, beside this file once bundled (gradescope.ts writes both)
 const threadFile = new URL('./sealed-thread.mjs', import.meta.url);

@@ -1,12 +1,12 @@
 // The book's exercises and lessons as the graders need them (/grade/'s page data, the command-line
 // grader, the Gradescope bundle): everything a sealed run of each exercise takes.
-import type { CheckpointDef, ExerciseDef, LessonRef } from '../../shared/handin/grade.ts';
+import type { CheckpointDef, ExerciseDef, LessonRef } from '../shared/grade.ts';
 import type { RunVariant } from '../../checkpoints/shared/answers.ts';
 import { bookCheckpoints } from '../../checkpoints/build/render.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { loadBook } from '../../book/build/book.ts';
 import { exerciseVersion } from '../../exercises/build/verify.ts';
-import { loadLessons } from '../lessons/book.ts';
+import { loadLessons } from '../../lessons/build/lessons.ts';
 
 export function exerciseDefs(): ExerciseDef[] {
   return loadBook()
@@ -42,4 +42,4 @@ export const runVariantThread =
   (code, timeoutMs) =>
     runSealedThread({ code, checks: '', provides: [], withhold: [] }, timeoutMs, threadFile);
 
-export { sealedInput } from '../../shared/handin/sealed-input.ts';
+export { sealedInput } from '../shared/sealed-input.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseChapter } from '../../book/build/book.ts';
-import { bookIndex, loadLessons } from './book.ts';
+import { bookIndex, loadLessons } from './lessons.ts';
 import { type BookIndex, LessonError, validateLesson } from './schema.ts';
 
 const book: BookIndex = {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { parseChapter } from '../../book/build/book.ts';
 import { checkCheckpoints } from '../../checkpoints/build/check.ts';
 import { allKinds, checkpoint } from '../../checkpoints/build/fixtures.ts';
-import { runVariantThread } from '../../build/grading/book-defs.ts';
+import { runVariantThread } from '../build/book-defs.ts';
 import type { CheckpointPageData } from '../../checkpoints/shared/data.ts';
 import { answerKey, checkAnswer, judgeVariant, variantProgram, variantSeed } from '../../checkpoints/shared/answers.ts';
 import { makeAssignment } from './assign-form.ts';

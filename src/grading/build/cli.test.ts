@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { promisify } from 'node:util';
-import { createSubmission } from '../../shared/handin/submission.ts';
-import { terminalLine, terminalText } from '../../shared/handin/terminal-text.ts';
+import { createSubmission } from '../shared/submission.ts';
+import { terminalLine, terminalText } from '../shared/terminal-text.ts';
 import { lessonRefs } from './book-defs.ts';
 
 const run = promisify(execFile);
@@ -37,7 +37,7 @@ function write(files: Record<string, string>): string[] {
 
 const grade = async (args: string[]) => {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['src/build/grading/cli.ts', ...args]);
+    const { stdout, stderr } = await run(process.execPath, ['src/grading/build/cli.ts', ...args]);
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const e = error as { stdout: string; stderr: string; code: number };

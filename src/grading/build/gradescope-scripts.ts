@@ -1,7 +1,7 @@
 // The text files of the Gradescope autograder zip: the two scripts Gradescope's specification asks
 // for at the zip's root, and a README for the instructor who uploads it.
-import type { LessonRef } from '../../shared/handin/grade.ts';
-import { defaultSettings, type GradingSettings, totalPoints } from '../../shared/handin/settings.ts';
+import type { LessonRef } from '../shared/grade.ts';
+import { defaultSettings, type GradingSettings, totalPoints } from '../shared/settings.ts';
 
 // Run once, as root, when Gradescope builds the autograder's image (Ubuntu). Node from nodejs.org's
 // Linux x64 build, checked against the release's SHA-256 list: a broken or cut download stops the

@@ -3,7 +3,7 @@
 // its time decides lateness, over the time the hand-in file says it was exported.
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
-import type { GradedRow } from '../../shared/handin/sheet.ts';
+import type { GradedRow } from '../shared/sheet.ts';
 
 export interface SubmissionMetadata {
   createdAt: string | null; // the submission time, ISO 8601 with an offset

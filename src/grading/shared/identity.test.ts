@@ -4,9 +4,9 @@
 // platform's submission time), and flag every verdict that rests on the file's own word.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sealedInput } from '../../build/grading/book-defs.ts';
+import { sealedInput } from '../build/book-defs.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
-import { limit } from '../limit.ts';
+import { limit } from '../../shared/limit.ts';
 import type { Assignment } from './assignment.ts';
 import { type ExerciseDef, type GradeInput, grade, type LessonRef } from './grade.ts';
 import { defaultSettings, type GradingSettings } from './settings.ts';

@@ -5,7 +5,7 @@
 // is spoiled (arrays emptied, or every number, string and Value zeroed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sealedInput } from '../../shared/handin/sealed-input.ts';
+import { sealedInput } from '../shared/sealed-input.ts';
 import { limit } from '../../shared/limit.ts';
 import { loadBook } from '../../book/build/book.ts';
 import type { Exercise } from '../../book/build/model.ts';

@@ -10,10 +10,10 @@
 // resource plus a web page fallback naming it as its variant, for an LMS without the extension.
 // Moodle's own importer reads cartridges 1.0 and 1.1 only (backup/converter/imscc11).
 import { type Zippable, strToU8, zipSync } from 'fflate';
-import { defaultSettings, totalPoints } from '../../shared/handin/settings.ts';
+import { defaultSettings, totalPoints } from '../../grading/shared/settings.ts';
 import { chapterUrl, exerciseUrl } from '../../shared/urls.ts';
-import { bookIndex } from '../lessons/book.ts';
-import type { BookIndex, Lesson } from '../lessons/schema.ts';
+import { bookIndex } from './lessons.ts';
+import type { BookIndex, Lesson } from './schema.ts';
 import { el, escapeXml, textEl, xmlDocument } from './xml.ts';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';

@@ -1,15 +1,15 @@
 // The grading page: read the settings and the hand-in files, run every counted exercise sealed in a
 // fresh Worker (two at a time), and draw the class's grades, the flags, the grouped solutions and
 // the exports. The seed is read from its field when grading starts and is kept nowhere.
-import { canvasCsv, moodleCsv, moodleWarnings, plainCsv, sheetJson } from '../../shared/handin/exports.ts';
-import { type CheckpointDef, type ExerciseDef, type LessonGrade, type LessonRef, grade } from '../../shared/handin/grade.ts';
-import { sealedInput } from '../../shared/handin/sealed-input.ts';
-import type { Lms } from '../../shared/handin/lms-files.ts';
-import { type GradingSettings, parseSettings, SettingsError } from '../../shared/handin/settings.ts';
-import type { GradeSheet, ReplacedRow } from '../../shared/handin/sheet.ts';
+import { canvasCsv, moodleCsv, moodleWarnings, plainCsv, sheetJson } from '../shared/exports.ts';
+import { type CheckpointDef, type ExerciseDef, type LessonGrade, type LessonRef, grade } from '../shared/grade.ts';
+import { sealedInput } from '../shared/sealed-input.ts';
+import type { Lms } from '../shared/lms-files.ts';
+import { type GradingSettings, parseSettings, SettingsError } from '../shared/settings.ts';
+import type { GradeSheet, ReplacedRow } from '../shared/sheet.ts';
 import { limit } from '../../shared/limit.ts';
 import { SealedRunner } from '../../runtime/page/sealed-runner.ts';
-import { download } from '../progress/ui.ts';
+import { download } from '../../page/progress/ui.ts';
 
 const MAX_HANDIN_BYTES = 5 * 1024 * 1024;
 

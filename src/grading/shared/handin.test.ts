@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type AssignFormValues, makeAssignment } from './assign-form.ts';
 import { type Assignment, assignmentLink, describeDue, dueInstant, readAssignment, timeFromNow } from './assignment.ts';
-import { sealedInput } from '../../build/grading/book-defs.ts';
+import { sealedInput } from '../build/book-defs.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { type ExerciseDef, type LessonRef, type RunSealed, grade, normalise } from './grade.ts';
 import { defaultSettings, type GradingSettings, parseSettings } from './settings.ts';

@@ -1,7 +1,7 @@
 // What the assignment and grading pages need from the book, computed at build and written into the
 // page: the lessons as students see them (no instructor notes), and each exercise's hidden checks.
-import { bookIndex, loadLessons } from './lessons/book.ts';
-import { chapterUrl, exerciseUrl } from '../shared/urls.ts';
+import { bookIndex, loadLessons } from './lessons.ts';
+import { chapterUrl, exerciseUrl } from '../../shared/urls.ts';
 
 export interface StudentLesson {
   id: string;
@@ -53,4 +53,4 @@ export function studentLessons(): StudentLesson[] {
     }));
 }
 
-export { exerciseDefs } from './grading/book-defs.ts';
+export { exerciseDefs } from '../../grading/build/book-defs.ts';

@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { defaultSettings, type GradingSettings } from '../../shared/handin/settings.ts';
-import { createSubmission } from '../../shared/handin/submission.ts';
+import { defaultSettings, type GradingSettings } from '../shared/settings.ts';
+import { createSubmission } from '../shared/submission.ts';
 import { exerciseDefs, lessonRefs } from './book-defs.ts';
 import { main } from './gradescope-harness.ts';
 import { bundleReadme } from './gradescope-scripts.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import { bookIndex, loadLessons } from '../lessons/book.ts';
-import type { BookIndex, Lesson } from '../lessons/schema.ts';
+import { bookIndex, loadLessons } from './lessons.ts';
+import type { BookIndex, Lesson } from './schema.ts';
 import { TYPES, cartridgeFiles, cartridgeZip } from './cartridge.ts';
 import { checkCartridgeSite, localSiteWarning } from './site-check.ts';
 import { type XmlElement, findAll, parseXml, textOf } from './well-formed.ts';

@@ -3,7 +3,7 @@
 // hard-coded to the visible checks passes them but fails the grading checks drawn from a seed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sealedInput } from '../../shared/handin/sealed-input.ts';
+import { sealedInput } from '../shared/sealed-input.ts';
 import { limit } from '../../shared/limit.ts';
 import { loadBook } from '../../book/build/book.ts';
 import type { Exercise } from '../../book/build/model.ts';
@@ -19,7 +19,7 @@ const failing = (checks: { name: string; passed: boolean }[]) => checks.filter((
 test('every exercise has a grading block and its attacks written down', () => {
   for (const ex of exercises) {
     assert.notEqual(ex.grading, '', `${key(ex)} has no \`\`\`ts grading block: without one, an answer hard-coded to the visible checks earns full marks`);
-    assert.ok(bookAttacks[key(ex)], `${key(ex)} has no entry in src/build/grading/book-attacks.ts: write how a student would cheat it`);
+    assert.ok(bookAttacks[key(ex)], `${key(ex)} has no entry in src/grading/build/book-attacks.ts: write how a student would cheat it`);
   }
   assert.deepEqual(
     Object.keys(bookAttacks).filter((k) => !exercises.some((ex) => key(ex) === k)),

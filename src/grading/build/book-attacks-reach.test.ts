@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withheldNames } from '../../runtime/withhold.ts';
-import { type SealedExercise, sealedInput } from '../../shared/handin/sealed-input.ts';
+import { type SealedExercise, sealedInput } from '../shared/sealed-input.ts';
 import { limit } from '../../shared/limit.ts';
 import { loadBook } from '../../book/build/book.ts';
 import { reach } from './book-attacks-reach.ts';

@@ -4,7 +4,7 @@
 // beside it does not), and where a function is missing every check says which.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sealedInput } from '../../shared/handin/sealed-input.ts';
+import { sealedInput } from '../shared/sealed-input.ts';
 import { limit } from '../../shared/limit.ts';
 import { loadBook } from '../../book/build/book.ts';
 import type { Exercise } from '../../book/build/model.ts';

@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { canvasCsv, moodleCsv, moodleWarnings, plainCsv, sheetJson } from '../../shared/handin/exports.ts';
-import { grade } from '../../shared/handin/grade.ts';
-import { type Lms, LMS_NAMES } from '../../shared/handin/lms-files.ts';
-import type { GradeSheet } from '../../shared/handin/sheet.ts';
-import { terminalLine, terminalText } from '../../shared/handin/terminal-text.ts';
-import { type GradingSettings, parseSettings, SettingsError } from '../../shared/handin/settings.ts';
+import { canvasCsv, moodleCsv, moodleWarnings, plainCsv, sheetJson } from '../shared/exports.ts';
+import { grade } from '../shared/grade.ts';
+import { type Lms, LMS_NAMES } from '../shared/lms-files.ts';
+import type { GradeSheet } from '../shared/sheet.ts';
+import { terminalLine, terminalText } from '../shared/terminal-text.ts';
+import { type GradingSettings, parseSettings, SettingsError } from '../shared/settings.ts';
 import { checkpointDefs, exerciseDefs, lessonRefs, runVariantThread, sealedInput } from './book-defs.ts';
 import { limit } from '../../shared/limit.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';

@@ -3,9 +3,9 @@
 // failing hand-in graded after the attackers must still fail.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type ExerciseDef, grade, type LessonRef } from '../../shared/handin/grade.ts';
-import { defaultSettings, type GradingSettings } from '../../shared/handin/settings.ts';
-import { createSubmission } from '../../shared/handin/submission.ts';
+import { type ExerciseDef, grade, type LessonRef } from '../shared/grade.ts';
+import { defaultSettings, type GradingSettings } from '../shared/settings.ts';
+import { createSubmission } from '../shared/submission.ts';
 import { limit } from '../../shared/limit.ts';
 import { sealedInput } from './book-defs.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';

@@ -1,7 +1,7 @@
 // The runs of a graded batch that were stopped rather than judged (past the time limit, past the
 // memory cap), by file and exercise, for the command-line grader to name on stderr: the grades show
 // them as a failed "the code runs" check, and an instructor reading a CSV would not see why.
-import type { GradeReport } from '../../shared/handin/grade.ts';
+import type { GradeReport } from '../shared/grade.ts';
 
 // the error names a run that was stopped comes back with (run-sealed.ts)
 const STOPPED = /^(Timeout|OutOfMemory): /;

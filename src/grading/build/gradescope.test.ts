@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
-import type { GradescopeResults } from '../../shared/handin/exports.ts';
-import { grade } from '../../shared/handin/grade.ts';
-import { defaultSettings, type GradingSettings } from '../../shared/handin/settings.ts';
-import type { GradeSheet } from '../../shared/handin/sheet.ts';
-import { createSubmission } from '../../shared/handin/submission.ts';
+import type { GradescopeResults } from '../shared/exports.ts';
+import { grade } from '../shared/grade.ts';
+import { defaultSettings, type GradingSettings } from '../shared/settings.ts';
+import type { GradeSheet } from '../shared/sheet.ts';
+import { createSubmission } from '../shared/submission.ts';
 import { checkpointDefs, exerciseDefs, lessonRefs, runVariantThread, sealedInput } from './book-defs.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 
@@ -81,7 +81,7 @@ async function autograde(bundleDir: string, root: string): Promise<GradescopeRes
 
 async function cliSheet(root: string): Promise<GradeSheet> {
   const file = join(root, 'submission', 'hand-in.json');
-  const { stdout } = await run(process.execPath, ['src/build/grading/cli.ts', file, '--seed', SEED, '--settings', settingsFile, '--format', 'json']);
+  const { stdout } = await run(process.execPath, ['src/grading/build/cli.ts', file, '--seed', SEED, '--settings', settingsFile, '--format', 'json']);
   return JSON.parse(stdout);
 }
 
@@ -113,7 +113,7 @@ const bundleDir = join(tmp, 'bundle');
 let files: string[];
 before(async () => {
   const zip = join(tmp, 'gradescope.zip');
-  await run(process.execPath, ['src/build/grading/gradescope.ts', '--lesson', lesson.id, '--seed', SEED, '--settings', settingsFile, '--out', zip]);
+  await run(process.execPath, ['src/grading/build/gradescope.ts', '--lesson', lesson.id, '--seed', SEED, '--settings', settingsFile, '--out', zip]);
   files = unzipTo(readFileSync(zip), bundleDir);
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
