@@ -7,13 +7,13 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { chaptersInOrder } from './src/book/build/chapters.ts';
 import { remarkCells } from './src/cells/build/remark.ts';
-import { checkCells } from './src/build/integrations/check-cells.ts';
-import { checkLessons } from './src/build/integrations/check-lessons.ts';
+import { checkCells } from './src/course/build/check-cells.ts';
+import { checkLessons } from './src/course/build/check-lessons.ts';
 import { checkCartridgeSite } from './src/lessons/build/site-check.ts';
 import { remarkGlossary } from './src/glossary/build/remark.ts';
 import { themes } from './src/literate/build/highlight.ts';
 import { remarkLiterate } from './src/literate/build/remark.ts';
-import { rehypeSearchMathOnce } from './src/build/search/rehype-search-math-once.ts';
+import { rehypeSearchMathOnce } from './src/site/build/rehype-search-math-once.ts';
 import { componentModules } from './src/literate/build/engine-modules.ts';
 
 // Where the course is published and where its source lives, for a fork to set when it builds:
@@ -43,7 +43,7 @@ export default defineConfig({
             social: [{ icon: repository.includes('gitlab') ? 'gitlab' : 'github', label: 'Source', href: repository }],
           }
         : {}),
-      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/styles/site.css', './src/cells/cells.css', './src/styles/teaching.css', './src/glossary/glossary.css'],
+      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/site/site.css', './src/cells/cells.css', './src/site/teaching.css', './src/glossary/glossary.css'],
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },
@@ -65,9 +65,9 @@ export default defineConfig({
         },
       ],
       components: {
-        Pagination: './src/components/Pagination.astro',
-        Search: './src/components/Search.astro',
-        PageTitle: './src/components/PageTitle.astro',
+        Pagination: './src/site/Pagination.astro',
+        Search: './src/site/Search.astro',
+        PageTitle: './src/site/PageTitle.astro',
       },
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       head: [

@@ -68,7 +68,7 @@ test('quotes, figures and frontmatter prose come from the tree, with their place
   const book = parseChapter(
     'parts',
     chapter(
-      "import LossFigure from '../../src/components/figures/LossFigure.astro';",
+      "import LossFigure from '../../src/figures/LossFigure.astro';",
       '',
       '## Quoted',
       '',
@@ -89,7 +89,7 @@ test('quotes, figures and frontmatter prose come from the tree, with their place
   );
   assert.deepEqual(
     book.figures.map((x) => [x.name, x.importedFrom]),
-    [['LossFigure', '../../src/components/figures/LossFigure.astro']],
+    [['LossFigure', '../../src/figures/LossFigure.astro']],
   );
   assert.deepEqual(
     book.components.map((c) => [c.name, c.text]),

@@ -61,7 +61,7 @@ for (const slug of ['dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training
     const questions = chapter.components.filter((c) => c.name === 'details');
     assert.ok(questions.length >= 3, 'at least three questions');
     assert.ok(chapter.quotes.length > 0, 'the engine source quoted');
-    const figure = chapter.figures.find((f) => f.importedFrom === `../../src/components/figures/${f.name}.astro`);
+    const figure = chapter.figures.find((f) => f.importedFrom === `../../src/figures/${f.name}.astro`);
     assert.ok(figure, 'an interactive figure, imported and placed');
     assert.ok(chapter.exercises.length >= 2, 'at least two coding exercises');
     const box = chapter.components.find((c) => c.name === 'ArticleSays');

@@ -137,8 +137,8 @@ export interface Chapter {
 
 // <Checkpoint id="…"> with one ```yaml block inside: a question that checks understanding.
 // Numeric and predicted answers are not typed in by the author but computed at build from what a
-// cell (or a snippet of code, run with the same runtime) prints; src/build/checkpoints computes,
-// checks and seals them; src/build/checkpoints/README.md is the author's reference.
+// cell (or a snippet of code, run with the same runtime) prints; src/checkpoints/build computes,
+// checks and seals them; src/checkpoints/README.md is the author's reference.
 export type CheckpointKind = 'predict' | 'numeric' | 'choice' | 'line' | 'order';
 export const CHECKPOINT_KINDS: readonly CheckpointKind[] = ['predict', 'numeric', 'choice', 'line', 'order'];
 

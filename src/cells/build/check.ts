@@ -1,6 +1,6 @@
 // Runs every cell of every chapter, compares its output with the book, type-checks it, and
 // reports each problem at its chapter file and line. Results are cached by a hash of the cell
-// and of everything the check reaches (src/build/inputs.ts), so an unchanged book re-checks quickly.
+// and of everything the check reaches (src/course/build/inputs.ts), so an unchanged book re-checks quickly.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -10,7 +10,7 @@ import type { Cell, Exercise } from '../../book/build/model.ts';
 import { asCell, exerciseInput, gradingAsCell, judge, type Version, withholdProblem } from '../../exercises/build/verify.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { limit } from '../../shared/limit.ts';
-import { inputsHash } from '../../build/inputs.ts';
+import { inputsHash } from '../../course/build/inputs.ts';
 import { NodeCellHost } from '../../runtime/build/node-host.ts';
 import { compareCell, type Problem } from './compare.ts';
 import { typecheckCells } from './typecheck.ts';

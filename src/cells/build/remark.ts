@@ -1,7 +1,7 @@
 // remark plugin: each cell of the chapter (a ```ts cell block and its ```output block) becomes the
 // <Cell> component, which renders the code highlighted with its expected output and runs it on
 // request; each exercise (its starter, solution, checks and hints blocks) becomes <Exercise>.
-// The cells and exercises are the book model's (src/build/book), read from this very tree, so a
+// The cells and exercises are the book model's (src/book/build), read from this very tree, so a
 // block nested in <details>, a list or a component is rendered where it sits, as it is checked.
 import { parse } from 'acorn';
 import type { Parent, Root, RootContent } from 'mdast';

@@ -7,7 +7,7 @@ import { diffLines, outputText } from '../shared/output.ts';
 import { DisplayArea } from './displays.ts';
 import { EditableCode } from './editable.ts';
 import { Runner } from '../../runtime/page/runner.ts';
-import { loadEdit } from '../../page/storage.ts';
+import { loadEdit } from '../../progress/page/storage.ts';
 
 interface CellData {
   chapter: string;

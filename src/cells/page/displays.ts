@@ -1,7 +1,7 @@
 // Draws what a cell shows through @microgpt/display: tables and heatmaps as HTML tables, line
 // charts with uPlot (loaded the first time a chart appears), live charts with a progress bar.
 import type { Display } from '../../runtime/display.ts';
-import { movingAverage } from '../../shared/figures/moving-average.ts';
+import { movingAverage } from '../../figures/shared/moving-average.ts';
 import { type Chart, type ChartData, type ChartSeries, drawLineChart, seriesColors } from './chart.ts';
 
 // a live chart draws each point faint and, over it, the mean of the last SMOOTHING points: one

@@ -2,7 +2,7 @@
 // editor (loaded on demand); Ctrl/Cmd+Enter runs it; edits saved in this browser under a key of
 // their own; Reset to the original with Undo; a notice line with actions.
 import type { CellEditor } from './editor.ts';
-import { clearEdit, saveEdit } from '../../page/storage.ts';
+import { clearEdit, saveEdit } from '../../progress/page/storage.ts';
 
 export interface EditableOptions {
   chapter: string;

@@ -1,5 +1,5 @@
 // What a page's scripts get of a cell or an exercise: written into the page at build by the
-// remark plugin (src/cells/build/remark.ts), read by src/cells/page and src/page/exercises.
+// remark plugin (src/cells/build/remark.ts), read by src/cells/page and src/exercises/page.
 
 export interface CellPageData {
   chapter: string;

@@ -1,7 +1,7 @@
 // node src/checkpoints/build/check-checkpoints.ts [--json] [--no-cache] [--chapters DIR]: every
 // checkpoint of the book computed from the code and checked (file:line for each problem; exit 1
 // when there is one). --json prints the sealed page data instead, for <Checkpoint>
-// (src/build/checkpoints/render.ts); --chapters reads the chapters from another folder (tests).
+// (src/checkpoints/build/render.ts); --chapters reads the chapters from another folder (tests).
 import { loadBook } from '../../book/build/book.ts';
 import { BookError } from '../../book/build/model.ts';
 import { formatProblem } from './answers.ts';

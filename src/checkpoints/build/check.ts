@@ -1,13 +1,13 @@
 // Every checkpoint of the book, computed, checked and sealed for the page. The cells and code they
 // depend on run in worker threads with the cells' own runtime (src/runtime/build/node-host.ts); what they
-// printed is cached by a hash of the code and of everything the check reaches (src/build/inputs.ts),
+// printed is cached by a hash of the code and of everything the check reaches (src/course/build/inputs.ts),
 // so an unchanged book re-checks without running anything.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CheckpointPageData } from '../shared/data.ts';
 import type { Chapter } from '../../book/build/model.ts';
-import { inputsHash } from '../../build/inputs.ts';
+import { inputsHash } from '../../course/build/inputs.ts';
 import { NodeCellHost } from '../../runtime/build/node-host.ts';
 import { type CheckpointProblem, computeCheckpoints, type RunCode } from './answers.ts';
 import { pageData } from './seal-data.ts';

@@ -1,6 +1,6 @@
 // A <Checkpoint id="…"> element of a chapter's tree, read into the book model: the ```yaml block
 // inside it, parsed with positions, so a malformed field is reported at its own line.
-// What each kind takes is documented in src/build/checkpoints/README.md.
+// What each kind takes is documented in src/checkpoints/build/README.md.
 import type { Code, Nodes } from 'mdast';
 import { type Document, isMap, isScalar, isSeq, type Node as YamlNode, parseDocument } from 'yaml';
 import {

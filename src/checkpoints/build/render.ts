@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CheckpointPageData } from '../shared/data.ts';
-import { inputsHash } from '../../build/inputs.ts';
+import { inputsHash } from '../../course/build/inputs.ts';
 
 const root = process.cwd();
 let known: { key: string; data: CheckpointPageData[] } | null = null;

@@ -1,5 +1,5 @@
 // What the page gets of a computed checkpoint: the question and what the reader picks from, and
-// its answers only sealed (src/shared/checkpoint-seal.ts says what that protects and what not).
+// its answers only sealed (src/checkpoints/shared/seal.ts says what that protects and what not).
 import { createHash } from 'node:crypto';
 import type { CheckpointPageData } from '../shared/data.ts';
 import { acceptedGridPoints, normaliseText, numberKey, orderKey, positionKey, sealAnswer } from '../shared/seal.ts';

@@ -5,7 +5,7 @@
 // A question drawn for each reader (a variant) runs its code for the reader's seed in a sealed
 // Worker, as the grader will, shows the reader their numbers, and judges the answer from what it
 // printed. Every checked answer is kept (storage.ts) for the hand-in file.
-import { loadProgress, markCheckpointAnswered } from '../../page/progress/store.ts';
+import { loadProgress, markCheckpointAnswered } from '../../progress/page/store.ts';
 // What only Check or a variant needs is loaded when it is needed, not with every chapter.
 import type { CheckpointAnswerValue } from '../shared/answers.ts';
 import type { CheckpointPageData } from '../shared/data.ts';

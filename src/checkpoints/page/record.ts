@@ -1,6 +1,6 @@
 // A checkpoint's latest checked answer, kept in this browser under its key in storage.ts, for the
 // hand-in file. Loaded by Check and the assignment page, not with every chapter.
-import { checkpointAnswerKey, readItem, setAside, writeItem } from '../../page/storage.ts';
+import { checkpointAnswerKey, readItem, setAside, writeItem } from '../../progress/page/storage.ts';
 
 // A checkpoint's latest checked answer, for the hand-in file: the answer itself (the grader checks
 // it again), what the page said of it (shown on the checklist, never trusted), the tries, and for a

@@ -2,7 +2,7 @@
 // with their assignment's), their seed, the question's code run for it in a sealed Worker (the
 // runtime the grader runs it in), and their numbers shown. Loaded only by pages that have one.
 import { SealedRunner } from '../../runtime/page/sealed-runner.ts';
-import { readItem, studentEmailKey, writeItem } from '../../page/storage.ts';
+import { readItem, studentEmailKey, writeItem } from '../../progress/page/storage.ts';
 import { normaliseIdentity, variantGiven, variantProgram, variantSeed } from '../shared/answers.ts';
 import type { CheckpointPageData } from '../shared/data.ts';
 

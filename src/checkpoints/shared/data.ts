@@ -1,4 +1,4 @@
-// What a <Checkpoint> writes into the page for its script (src/build/checkpoints/seal-data.ts makes
+// What a <Checkpoint> writes into the page for its script (src/checkpoints/build/seal-data.ts makes
 // it): the question and what the reader answers from, the answers only sealed (seal.ts).
 import type { SealedAnswer } from './seal.ts';
 
@@ -21,7 +21,7 @@ export interface CheckpointPageData {
   // seed, and the grader runs it again for the identity it grades. Nothing of it is sealed: the code
   // is the book's, and the right answer is whatever it prints for that seed
   variant?: {
-    code: string; // uses `variantSeed`, a 32-bit number (src/shared/checkpoint-answers.ts)
+    code: string; // uses `variantSeed`, a 32-bit number (src/checkpoints/shared/answers.ts)
     given: string; // an expression over the output: the reader's own numbers, shown with the question
     answer: string; // an expression over the output: the right answer
     mistakes: { value: string | null; answer: string | null; why: string }[];

@@ -1,6 +1,6 @@
 // Checkpoint answers as the page holds them: never in plain text, only as salted SHA-256 hashes of
 // normalised answers, each beside a "box" (AES-GCM) holding the feedback for that answer, whose key
-// is derived from the answer itself. The build seals (src/build/checkpoints/seal-data.ts); the page
+// is derived from the answer itself. The build seals (src/checkpoints/build/seal-data.ts); the page
 // opens the box of whatever the reader answered. Both use Web Crypto, so the normalisation and the
 // hashing are this one file on both sides.
 //

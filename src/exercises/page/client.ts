@@ -6,10 +6,10 @@
 // file, and the hints already opened stay open after a reload.
 import { EditableCode } from '../../cells/page/editable.ts';
 import { SealedRunner } from '../../runtime/page/sealed-runner.ts';
-import { type ExerciseActivity, beforeSolutionSlot, exerciseSlot, loadActivity, loadEdit, recordActivity, saveEdit } from '../../page/storage.ts';
+import { type ExerciseActivity, beforeSolutionSlot, exerciseSlot, loadActivity, loadEdit, recordActivity, saveEdit } from '../../progress/page/storage.ts';
 import type { SealedResult } from '../../runtime/sealed.ts';
 import type { ExercisePageData } from '../../cells/shared/data.ts';
-import { loadProgress, markExercisePassed } from '../../page/progress/store.ts';
+import { loadProgress, markExercisePassed } from '../../progress/page/store.ts';
 
 export function setUpExercises(): void {
   for (const root of document.querySelectorAll<HTMLElement>('.exercise:not([data-ready])')) {

@@ -1,6 +1,6 @@
 // remark plugin: in every chapter, the first use of each glossary term in prose becomes a link to
 // its entry on /glossary/, with the definition beside it in a role="tooltip" element that the link
-// names with aria-describedby. src/styles/glossary.css shows it on hover and on keyboard focus;
+// names with aria-describedby. src/glossary/glossary.css shows it on hover and on keyboard focus;
 // GlossaryTips.astro lets Escape hide it. Prose is text anywhere in the chapter's body, inside
 // <Aside>, <details>, lists, tables and emphasis too, but not in headings, code, inline code,
 // links, math, raw HTML, JSX attributes or expressions, or a <details>' <summary> (a link there

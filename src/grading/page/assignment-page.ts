@@ -2,10 +2,10 @@
 // (the exercises that count, with their points), the due time in the link's time zone and the
 // student's own, lets readings be ticked off by hand, and downloads the hand-in file once the
 // student has given their name and email or login.
-import { exerciseSlot, loadActivity, loadEdit, readItem, rememberAssignment, studentEmailKey, studentNameKey, writeItem } from '../../page/storage.ts';
-import { download } from '../../page/progress/ui.ts';
+import { exerciseSlot, loadActivity, loadEdit, readItem, rememberAssignment, studentEmailKey, studentNameKey, writeItem } from '../../progress/page/storage.ts';
+import { download } from '../../progress/page/ui.ts';
 import { loadCheckpointAnswer } from '../../checkpoints/page/record.ts';
-import { type Progress, loadProgress, markChapterRead, update } from '../../page/progress/store.ts';
+import { type Progress, loadProgress, markChapterRead, update } from '../../progress/page/store.ts';
 import { describeDue, exerciseKey, readAssignment } from '../shared/assignment.ts';
 import type { StudentLesson } from '../../lessons/build/student-lessons.ts';
 import { type SubmittedCheckpoint, type SubmittedExercise, createSubmission } from '../shared/submission.ts';

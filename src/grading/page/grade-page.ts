@@ -9,7 +9,7 @@ import { type GradingSettings, parseSettings, SettingsError } from '../shared/se
 import type { GradeSheet, ReplacedRow } from '../shared/sheet.ts';
 import { limit } from '../../shared/limit.ts';
 import { SealedRunner } from '../../runtime/page/sealed-runner.ts';
-import { download } from '../../page/progress/ui.ts';
+import { download } from '../../progress/page/ui.ts';
 
 const MAX_HANDIN_BYTES = 5 * 1024 * 1024;
 

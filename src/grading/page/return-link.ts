@@ -1,6 +1,6 @@
 // On a chapter opened from an assignment (in this tab), a link back to the assignment's checklist.
 import { chapterOfPath } from '../../shared/urls.ts';
-import { openAssignment } from '../../page/storage.ts';
+import { openAssignment } from '../../progress/page/storage.ts';
 
 export function showAssignmentReturn(): void {
   const slot = document.querySelector<HTMLElement>('[data-assignment-return]');

@@ -6,7 +6,7 @@
 // time, the file names of a download the instructor says is an LMS's), and every verdict that rests
 // on the file's own word flagged as such; one row per student (the latest of several hand-ins
 // counts; one that replaced another name's is kept beside the sheet), with what to look at flagged.
-// Each counted checkpoint's answer is checked again (src/shared/checkpoint-answers.ts): a fixed one
+// Each counted checkpoint's answer is checked again (src/checkpoints/shared/answers.ts): a fixed one
 // against the sealed answers the chapter page holds, one drawn for each reader recomputed for the
 // email or login the grader grades; what the file says about right or wrong is never taken.
 import type { CheckpointPageData } from '../../checkpoints/shared/data.ts';

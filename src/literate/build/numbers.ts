@@ -1,6 +1,6 @@
 // "Numbers are never invented": every number in a chapter's prose is printed by a checked cell on
 // the same page, appears in the engine code the page quotes, or is a fact of the reference run
-// (content/reference/). It reads the book model's prose (src/build/book): the text a reader sees,
+// (content/reference/). It reads the book model's prose (src/book/build): the text a reader sees,
 // with code, math, tags, attributes and link targets already left out by the tree.
 import { codeNumbers } from '../../book/build/code.ts';
 import type { Chapter } from '../../book/build/model.ts';

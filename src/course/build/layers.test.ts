@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { test } from 'node:test';
-import { moduleSpecifiers } from './build/module-graph.ts';
+import { moduleSpecifiers } from './module-graph.ts';
 
 // astro/zod is zod itself, which runs anywhere; the rest of astro is the build
 const BUILD_ONLY_PACKAGES = /^(node:|typescript$|unified$|remark-|rehype-|mdast|micromark|@mdx-js\/|@astrojs\/|astro($|\/(?!zod$))|yaml$|github-slugger$|shiki$)/;

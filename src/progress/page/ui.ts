@@ -3,7 +3,7 @@
 // passed, and marking a chapter read when the reader reaches its end.
 import { type Progress, ProgressError, loadProgress, markChapterRead, mergeProgress, parseProgress, saveProgress } from './store.ts';
 import { chapterOfPath } from '../../shared/urls.ts';
-import { lastChapterKey, readItem, writeItem } from '../storage.ts';
+import { lastChapterKey, readItem, writeItem } from './storage.ts';
 
 interface PanelData {
   chapters: { slug: string; title: string; href: string }[];

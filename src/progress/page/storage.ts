@@ -14,7 +14,7 @@ export const studentEmailKey = 'microgpt:student-email'; // email or login, as t
 const activityKey = (chapter: string, id: string) => `microgpt:exercise-activity:${chapter}:${id}`;
 const unreadableKey = (key: string) => `${key}:unreadable`;
 // a checkpoint's latest checked answer, by chapter and checkpoint id, for the hand-in file
-// (src/page/checkpoints/record.ts)
+// (src/checkpoints/page/record.ts)
 export const checkpointAnswerKey = (chapter: string, id: string) => `microgpt:checkpoint-answer:${chapter}:${id}`;
 
 // the assignment this tab came from (sessionStorage: it is forgotten with the tab), so its chapters

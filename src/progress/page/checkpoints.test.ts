@@ -2,7 +2,7 @@
 // and exported files without them still load, and merging keeps the first right answer.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { markCheckpointAnswered, mergeProgress, parseProgress, ProgressError, type Progress } from '../progress/store.ts';
+import { markCheckpointAnswered, mergeProgress, parseProgress, ProgressError, type Progress } from './store.ts';
 
 const old = { format: 'annotated-microgpt-progress', version: 1, chapters: { tokenizer: { readAt: '2026-01-02T10:00:00.000Z' } }, exercises: {} };
 

@@ -1,7 +1,7 @@
 // A reader's progress, kept in this browser: the chapters they finished and the exercises they
 // passed (with the code that passed). It can be exported to a file and imported back; a saved
 // state or a file that cannot be read is refused with a message, and never replaces good progress.
-import { progressKey, readItem, setAside, writeItem } from '../storage.ts';
+import { progressKey, readItem, setAside, writeItem } from './storage.ts';
 
 export interface Progress {
   format: 'annotated-microgpt-progress';
