@@ -1,19 +1,9 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import rehypeKatex from 'rehype-katex';
-import remarkMath from 'remark-math';
 import { chaptersInOrder } from './src/book/build/chapters.ts';
-import { remarkCells } from './src/cells/build/remark.ts';
-import { checkCells } from './src/course/build/check-cells.ts';
-import { checkLessons } from './src/course/build/check-lessons.ts';
-import { checkCartridgeSite } from './src/lessons/build/site-check.ts';
-import { remarkGlossary } from './src/glossary/build/remark.ts';
-import { themes } from './src/literate/build/highlight.ts';
-import { remarkLiterate } from './src/literate/build/remark.ts';
-import { rehypeSearchMathOnce } from './src/site/build/rehype-search-math-once.ts';
+import { course } from './src/course/build/integration.ts';
 import { componentModules } from './src/literate/build/engine-modules.ts';
 
 // Where the course is published and where its source lives, for a fork to set when it builds:
@@ -26,13 +16,9 @@ const branch = process.env.REPOSITORY_BRANCH || 'main';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  markdown: {
-    // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs unified's
-    processor: unified({ remarkPlugins: [remarkMath, remarkLiterate, remarkCells, remarkGlossary], rehypePlugins: [rehypeKatex, rehypeSearchMathOnce] }),
-    syntaxHighlight: 'shiki',
-    shikiConfig: { themes, langAlias: { output: 'plaintext' } }, // the quoted engine source's themes
-  },
   integrations: [
+    // first: it sets up the Markdown pipeline, which starlight() then adds its own plugins to
+    course(),
     starlight({
       title: 'Annotated microgpt',
       description: 'Learn how a GPT works by reading microgpt, a complete GPT in about 200 lines, one component per chapter.',
@@ -80,9 +66,6 @@ export default defineConfig({
       ],
     }),
     mdx(),
-    checkLessons(),
-    checkCartridgeSite(),
-    checkCells(),
   ],
   vite: {
     worker: { format: 'iife' },

@@ -1,18 +1,17 @@
-// A chapter's text as a tree: the same parser and syntax plugins the site renders it with
-// (MDX, GFM, math, smart punctuation, as @astrojs/mdx sets them up), so that positions, headings
-// and nesting are exactly what the page gets. Frontmatter is blanked to spaces, as Astro does,
+// A chapter's text as a tree: the same parser and syntax plugins the site renders it with (MDX,
+// then src/course/build/syntax.ts), so that positions, headings and nesting are exactly what the
+// page gets. Frontmatter is blanked to spaces, as Astro does,
 // so every position is the file's own line and column.
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { type Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { syntaxPlugins } from '../../course/build/syntax.ts';
 import { BookError, type Place, type Prose } from './model.ts';
 
-const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkMath).use(remarkSmartypants);
+// exported for the test that holds the site's pipeline and this one to the same plugins
+export const chapterParser = unified().use(remarkParse).use(remarkMdx).use(syntaxPlugins);
 
 export interface Frontmatter {
   data: Record<string, unknown>;
@@ -69,7 +68,7 @@ export function parseChapterText(text: string, file: string): Root {
   const block = frontmatterBlock(text);
   const body = block ? text.slice(0, block.end).replace(/[^\n]/g, ' ') + text.slice(block.end) : text;
   try {
-    return processor.runSync(processor.parse(body)) as Root;
+    return chapterParser.runSync(chapterParser.parse(body)) as Root;
   } catch (error) {
     const e = error as { line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; reason?: string; message: string };
     const at = e.place && 'start' in e.place ? e.place.start : e.place;

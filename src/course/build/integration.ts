@@ -1,0 +1,80 @@
+// The course as one Astro integration, as starlight() is one: it owns the Markdown pipeline (the
+// syntax the book model parses with, then each feature's remark and rehype plugins, in the order
+// they need) and the checks `astro build` runs before it builds anything. List it before
+// starlight(), which adds its own plugins to the pipeline this sets up.
+//
+// Everything here runs in Astro's own process, loaded from astro.config.mjs with the files' real
+// URLs, so the checks start their worker threads from their own files, and the remark plugins read
+// the very book model and results the checks computed (the same module instances).
+import { type RehypePlugins, type RemarkPlugins, unified } from '@astrojs/markdown-remark';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import rehypeKatex from 'rehype-katex';
+import { checkCells, formatReport } from '../../cells/build/check.ts';
+import { remarkCells } from '../../cells/build/remark.ts';
+import { remarkGlossary } from '../../glossary/build/remark.ts';
+import { loadLessons } from '../../lessons/build/lessons.ts';
+import { localSiteWarning } from '../../lessons/build/site-check.ts';
+import { themes } from '../../literate/build/highlight.ts';
+import { remarkLiterate } from '../../literate/build/remark.ts';
+import { rehypeSearchMathOnce } from '../../site/build/rehype-search-math-once.ts';
+import { syntaxPlugins } from './syntax.ts';
+
+// the chapter's own plugins, after the syntax: quotes are checked before cells and exercises become
+// components, and glossary links go in last, into the prose that is left
+export const remarkPlugins = [...syntaxPlugins, remarkLiterate, remarkCells, remarkGlossary] as RemarkPlugins;
+// KaTeX renders the math; search then skips its MathML copy
+export const rehypePlugins = [rehypeKatex, rehypeSearchMathOnce] as RehypePlugins;
+
+export interface BuildCheck {
+  name: string;
+  run(context: { site: string | undefined; logger: Pick<AstroIntegrationLogger, 'info' | 'warn'> }): void | Promise<void>;
+}
+
+// what `astro build` checks first, in order; each throws with every problem at its file and line
+export const buildChecks: BuildCheck[] = [
+  {
+    name: 'lessons',
+    run: ({ logger }) => logger.info(`${loadLessons().length} lessons checked`), // throws a LessonError listing every problem
+  },
+  {
+    name: 'cartridge links',
+    run: ({ site, logger }) => {
+      const warning = localSiteWarning(site);
+      if (warning) logger.warn(warning);
+    },
+  },
+  {
+    name: 'cells',
+    run: async ({ logger }) => {
+      const report = await checkCells();
+      const text = formatReport(report);
+      if (report.problems.length > 0) throw new Error(`chapter cells do not match the book:\n${text}`);
+      logger.info(text.split('\n').at(-1)!);
+    },
+  },
+];
+
+export function course(): AstroIntegration {
+  let site: string | undefined;
+  return {
+    name: 'annotated-microgpt:course',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          markdown: {
+            // gfm and smartypants off: the syntax plugins above carry them, once
+            processor: unified({ gfm: false, smartypants: false, remarkPlugins: [...remarkPlugins], rehypePlugins: [...rehypePlugins] }),
+            syntaxHighlight: 'shiki',
+            shikiConfig: { themes, langAlias: { output: 'plaintext' } }, // the quoted engine source's themes
+          },
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        site = config.site;
+      },
+      'astro:build:start': async ({ logger }) => {
+        for (const check of buildChecks) await check.run({ site, logger });
+      },
+    },
+  };
+}
