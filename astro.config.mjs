@@ -2,7 +2,7 @@
 import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import { chaptersInOrder } from './src/book/build/chapters.ts';
+import { chaptersInOrder } from './src/book/build/book.ts';
 import { course } from './src/course/build/integration.ts';
 import { componentModules } from './src/literate/build/engine-modules.ts';
 

@@ -40,6 +40,10 @@ export function loadBook(dir = chaptersDir): Chapter[] {
   return chapters.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
 }
 
+// The chapters in reading order, from their frontmatter's `order`, for the sidebar (which also
+// sets the previous/next links). The content collection validates the same field at build.
+export const chaptersInOrder = (dir?: string): string[] => loadBook(dir).map((c) => c.slug);
+
 export const isChapterFile = (path: string | undefined) => path !== undefined && relative(process.cwd(), path).startsWith('content/chapters/');
 
 // the chapter a remark plugin is given, read once per tree however many plugins ask

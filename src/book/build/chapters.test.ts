@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { loadBook } from './book.ts';
-import { chapterSchema, chapterSlugs, chaptersInOrder } from './chapters.ts';
+import { chaptersInOrder, loadBook } from './book.ts';
+import { chapterSchema, chapterSlugs } from './chapters.ts';
 
 const dir = resolve(import.meta.dirname, '..', '..', '..', 'content', 'chapters');
 const book = new Map(loadBook(dir).map((c) => [c.slug, c]));

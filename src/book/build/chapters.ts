@@ -1,7 +1,5 @@
-// The chapters' frontmatter, validated when the site builds. Shared by the content collection
-// and by the pages that list chapters.
+// The chapters' frontmatter, validated when the site builds (the content collection's schema).
 import { z } from 'astro/zod';
-import { loadBook } from './book.ts';
 
 // the engine modules a chapter's component lives in (engine/src/<module>.ts)
 import { componentModules as engineModules } from '../../literate/build/engine-modules.ts';
@@ -27,9 +25,3 @@ export const chapterSchema = z.object({
 });
 
 export type ChapterData = z.infer<typeof chapterSchema>;
-
-// The chapters in reading order, from their frontmatter's `order`, for the sidebar (which also
-// sets the previous/next links). The content collection validates the same field at build.
-export function chaptersInOrder(dir?: string): string[] {
-  return loadBook(dir).map((c) => c.slug);
-}

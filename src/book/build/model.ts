@@ -2,6 +2,7 @@
 // checker, literate coverage, the number check, the lessons validator, the pages that list
 // chapters) reads a chapter through this, parsed once from its mdast tree (src/book/build/read.ts).
 import type { Code, Parent } from 'mdast';
+import type { CheckpointElement } from '../../checkpoints/build/read.ts';
 
 export interface Place {
   file: string; // content/chapters/<slug>.mdx
@@ -193,4 +194,5 @@ export interface Checkpoint {
   variant: { code: string; codeLine: number } | null; // numeric, predict: code run for each reader's seed (`variantSeed`)
   given: string | null; // with variant: an expression over what it printed, shown to the reader (their numbers)
   places: Record<string, Place>; // of each field, for messages
+  element: CheckpointElement; // where it sits in the tree, for the plugin that renders it
 }

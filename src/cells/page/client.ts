@@ -8,16 +8,7 @@ import { DisplayArea } from './displays.ts';
 import { EditableCode } from './editable.ts';
 import { Runner } from '../../runtime/page/runner.ts';
 import { loadEdit } from '../../progress/page/storage.ts';
-
-interface CellData {
-  chapter: string;
-  id: string;
-  setup: string;
-  code: string;
-  expected: string | null;
-  timeoutMs: number;
-  throws: boolean;
-}
+import type { CellPageData } from '../shared/data.ts';
 
 export function setUpCells(): void {
   for (const root of document.querySelectorAll<HTMLElement>('.cell:not([data-ready])')) {
@@ -27,7 +18,7 @@ export function setUpCells(): void {
 }
 
 class CellView extends EditableCode {
-  private readonly data: CellData;
+  private readonly data: CellPageData;
   private readonly runner = new Runner('the cell');
   private pending = '';
   private shown = '';
@@ -42,7 +33,7 @@ class CellView extends EditableCode {
   private clock = 0;
 
   constructor(root: HTMLElement) {
-    const data = JSON.parse(root.querySelector('.cell-data')!.textContent!) as CellData;
+    const data = JSON.parse(root.querySelector('.cell-data')!.textContent!) as CellPageData;
     super(root, {
       chapter: data.chapter,
       storageId: data.id,

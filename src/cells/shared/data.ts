@@ -1,5 +1,5 @@
-// What a page's scripts get of a cell or an exercise: written into the page at build by the
-// remark plugin (src/cells/build/remark.ts), read by src/cells/page and src/exercises/page.
+// What the page gets of a cell: made by the remark plugin (src/cells/build/remark.ts), passed as
+// <Cell data={…}> (src/cells/Cell.astro), written into the page for its script (src/cells/page/client.ts).
 
 export interface CellPageData {
   chapter: string;
@@ -9,20 +9,4 @@ export interface CellPageData {
   expected: string | null; // the book's output
   timeoutMs: number;
   throws: boolean;
-}
-
-export interface ExercisePageData {
-  chapter: string;
-  id: string;
-  title: string;
-  setup: string;
-  starter: string;
-  solution: string;
-  checks: string;
-  checkNames: string[];
-  provides: string[]; // what the checks take from the reader's code, by name
-  withhold: string[]; // engine exports the reader's code does not get
-  hints: string[];
-  timeoutMs: number;
-  version: string; // a hash of the exercise as the book has it: a hand-in records it, /grade/ compares
 }

@@ -1,7 +1,7 @@
-// node src/checkpoints/build/check-checkpoints.ts [--json] [--no-cache] [--chapters DIR]: every
-// checkpoint of the book computed from the code and checked (file:line for each problem; exit 1
-// when there is one). --json prints the sealed page data instead, for <Checkpoint>
-// (src/checkpoints/build/render.ts); --chapters reads the chapters from another folder (tests).
+// npm run check:checkpoints [-- --no-cache] [--chapters DIR]: every checkpoint of the book computed
+// from the code and checked, each problem at its file and line (exit 1 when there is one); the build
+// runs the same check (src/checkpoints/build/book-checkpoints.ts). --chapters reads the chapters from
+// another folder (tests).
 import { loadBook } from '../../book/build/book.ts';
 import { BookError } from '../../book/build/model.ts';
 import { formatProblem } from './answers.ts';
@@ -11,11 +11,9 @@ try {
   const dirAt = process.argv.indexOf('--chapters');
   const report = await checkCheckpoints(dirAt === -1 ? loadBook() : loadBook(process.argv[dirAt + 1]), { cacheFile: process.argv.includes('--no-cache') ? null : undefined });
   for (const p of report.problems) console.error(formatProblem(p));
-  const summary = `check:checkpoints: ${report.checkpoints} checkpoints, ${report.ran} cells or snippets run; ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}; ${report.seconds.toFixed(2)} s`;
-  if (process.argv.includes('--json')) {
-    if (report.problems.length === 0) process.stdout.write(JSON.stringify(report.data));
-    console.error(summary);
-  } else console.log(summary);
+  console.log(
+    `check:checkpoints: ${report.checkpoints} checkpoints, ${report.ran} cells or snippets run; ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}; ${report.seconds.toFixed(2)} s`,
+  );
   if (report.problems.length > 0) process.exitCode = 1;
 } catch (error) {
   if (!(error instanceof BookError)) throw error;

@@ -10,6 +10,7 @@ import { acceptedGridPoints, gridPoint, normaliseText, numberKey, openAnswer, or
 import { evaluateAnswer, formatProblem, type RunCode } from './answers.ts';
 import { checkCheckpoints } from './check.ts';
 import { allKinds, chapterWith, checkpoint, vocabCell } from './fixtures.ts';
+import { bookCheckpoints, CheckpointsError } from './book-checkpoints.ts';
 import { saltOf, shuffledSteps } from './seal-data.ts';
 
 const file = 'content/chapters/checked.mdx';
@@ -140,17 +141,21 @@ test('a changed engine or cell output fails the check at the checkpoint whose st
   assert.match(formatProblem(real.problems[0]), /the answer computed from cell "vocab" is "7"/);
 });
 
-test('the command the build runs exits 1 with the message at the stale line, and prints no page data', () => {
+test("the build computes the book's checkpoints once, and fails at a stale line with no page data; npm run check:checkpoints says the same", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'checkpoints-'));
   writeFileSync(join(dir, 'checked.mdx'), allKinds.replace('expect: 5', 'expect: 6'));
-  const run = spawnSync(process.execPath, ['src/checkpoints/build/check-checkpoints.ts', '--json', '--no-cache', '--chapters', dir], { encoding: 'utf8' });
+  const stale = /checked\.mdx:27:1: checkpoint "predict-size": expect: "6" no longer follows from the code: the answer computed from cell "vocab" is "5"/;
+  await assert.rejects(bookCheckpoints(dir, null), (e: Error) => e instanceof CheckpointsError && stale.test(e.message));
+  const run = spawnSync(process.execPath, ['src/checkpoints/build/check-checkpoints.ts', '--no-cache', '--chapters', dir], { encoding: 'utf8' });
   assert.equal(run.status, 1);
-  assert.equal(run.stdout, '');
-  assert.match(run.stderr, new RegExp(`checked\\.mdx:27:1: checkpoint "predict-size": expect: "6" no longer follows from the code: the answer computed from cell "vocab" is "5"`));
+  assert.match(run.stderr, stale);
   writeFileSync(join(dir, 'checked.mdx'), allKinds);
-  const fixed = spawnSync(process.execPath, ['src/checkpoints/build/check-checkpoints.ts', '--json', '--no-cache', '--chapters', dir], { encoding: 'utf8' });
-  assert.equal(fixed.status, 0, fixed.stderr);
-  assert.equal(JSON.parse(fixed.stdout).length, 5);
+  const data = await bookCheckpoints(dir, null);
+  assert.deepEqual(
+    data.map((d) => d.id),
+    ['predict-size', 'numeric-bos', 'choice-size', 'line-bos', 'order-steps'],
+  );
+  assert.equal(bookCheckpoints(dir, null), bookCheckpoints(dir, null), 'computed once while nothing it depends on changes');
 });
 
 test('references that no longer hold fail too: a missing cell, a line gone from the region or found twice, a cell that throws', async () => {

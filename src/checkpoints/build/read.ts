@@ -206,5 +206,28 @@ export function readCheckpoint(node: CheckpointElement, at: Place, chapter: stri
     }
   }
 
-  return { chapter, file: at.file, id, kind, place: at, line: at.line, question, why, hint, source, answer, expect, tolerance, choices, mistakes, region, lines, steps, variant, given, places };
+  return {
+    chapter,
+    file: at.file,
+    id,
+    kind,
+    place: at,
+    line: at.line,
+    question,
+    why,
+    hint,
+    source,
+    answer,
+    expect,
+    tolerance,
+    choices,
+    mistakes,
+    region,
+    lines,
+    steps,
+    variant,
+    given,
+    places,
+    element: node,
+  };
 }

@@ -10,18 +10,8 @@ import { loadProgress, markCheckpointAnswered } from '../../progress/page/store.
 import type { CheckpointAnswerValue } from '../shared/answers.ts';
 import type { CheckpointPageData } from '../shared/data.ts';
 import { type Feedback, normaliseText, openAnswer, parseNumber, positionKey } from '../shared/seal.ts';
+import { richText } from './rich-text.ts';
 import type { Drawn } from './variant.ts';
-
-// `code` in backticks as <code>, the rest as text
-function richText(parent: HTMLElement, text: string): void {
-  for (const part of text.split(/(`[^`]+`)/)) {
-    if (part.startsWith('`') && part.endsWith('`') && part.length > 1) {
-      const code = document.createElement('code');
-      code.textContent = part.slice(1, -1);
-      parent.append(code);
-    } else if (part !== '') parent.append(part);
-  }
-}
 
 type Verdict = { state: 'right' | 'wrong' | 'incomplete'; title: string; why: string; marks?: boolean[] };
 

@@ -5,17 +5,10 @@ import { SealedRunner } from '../../runtime/page/sealed-runner.ts';
 import { readItem, studentEmailKey, writeItem } from '../../progress/page/storage.ts';
 import { normaliseIdentity, variantGiven, variantProgram, variantSeed } from '../shared/answers.ts';
 import type { CheckpointPageData } from '../shared/data.ts';
+import { richText } from './rich-text.ts';
 
 // what the variant's code printed for the identity it was run for, or what is missing
 export type Drawn = { identity: string; output: string } | { missing: string };
-
-// `code` in backticks as <code>, the rest as text (as client.ts writes questions)
-function richText(parent: HTMLElement, text: string): void {
-  for (const part of text.split(/(`[^`]+`)/)) {
-    if (part.startsWith('`') && part.endsWith('`') && part.length > 1) parent.append(Object.assign(document.createElement('code'), { textContent: part.slice(1, -1) }));
-    else if (part !== '') parent.append(part);
-  }
-}
 
 export function setUpVariant(root: HTMLElement, data: CheckpointPageData, drawing: (drawn: Promise<Drawn>) => void): void {
   const input = root.querySelector<HTMLInputElement>('input[name="identity"]')!;

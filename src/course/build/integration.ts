@@ -8,20 +8,26 @@
 // the very book model and results the checks computed (the same module instances).
 import { type RehypePlugins, type RemarkPlugins, unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { resolve } from 'node:path';
 import rehypeKatex from 'rehype-katex';
+import type { Plugin } from 'vite';
 import { checkCells, formatReport } from '../../cells/build/check.ts';
 import { remarkCells } from '../../cells/build/remark.ts';
+import { bookCheckpoints } from '../../checkpoints/build/book-checkpoints.ts';
+import { remarkCheckpoints } from '../../checkpoints/build/remark.ts';
+import { remarkExercises } from '../../exercises/build/remark.ts';
 import { remarkGlossary } from '../../glossary/build/remark.ts';
 import { loadLessons } from '../../lessons/build/lessons.ts';
 import { localSiteWarning } from '../../lessons/build/site-check.ts';
 import { themes } from '../../literate/build/highlight.ts';
 import { remarkLiterate } from '../../literate/build/remark.ts';
 import { rehypeSearchMathOnce } from '../../site/build/rehype-search-math-once.ts';
+import { courseData } from './data.ts';
 import { syntaxPlugins } from './syntax.ts';
 
-// the chapter's own plugins, after the syntax: quotes are checked before cells and exercises become
-// components, and glossary links go in last, into the prose that is left
-export const remarkPlugins = [...syntaxPlugins, remarkLiterate, remarkCells, remarkGlossary] as RemarkPlugins;
+// the chapter's own plugins, after the syntax: quotes are checked before cells, exercises and
+// checkpoints become components, and glossary links go in last, into the prose that is left
+export const remarkPlugins = [...syntaxPlugins, remarkLiterate, remarkCells, remarkExercises, remarkCheckpoints, remarkGlossary] as RemarkPlugins;
 // KaTeX renders the math; search then skips its MathML copy
 export const rehypePlugins = [rehypeKatex, rehypeSearchMathOnce] as RehypePlugins;
 
@@ -52,7 +58,36 @@ export const buildChecks: BuildCheck[] = [
       logger.info(text.split('\n').at(-1)!);
     },
   },
+  {
+    name: 'checkpoints',
+    // computed once here, for the remark plugin and the pages; throws with every stale answer
+    run: async ({ logger }) => logger.info(`${(await bookCheckpoints()).length} checkpoints computed and sealed`),
+  },
 ];
+
+export const COURSE_MODULE = 'virtual:annotated-microgpt/course';
+const resolved = `\0${COURSE_MODULE}`;
+// what the course data is computed from: an edit to any of it (astro dev) gives the pages new data
+const sources = ['content', 'lessons', 'engine/src', 'engine/fast'].map((dir) => resolve(dir));
+
+// the pages' data (data.ts) as a module; in astro dev, made again after an edit to what it comes from
+function courseModule(): Plugin {
+  return {
+    name: 'annotated-microgpt:course-data',
+    resolveId: (id) => (id === COURSE_MODULE ? resolved : undefined),
+    load: async (id) => (id === resolved ? `export default ${JSON.stringify(await courseData())};` : undefined),
+    configureServer(server) {
+      server.watcher.add(sources);
+      server.watcher.on('change', (file) => {
+        if (!sources.some((dir) => file.startsWith(dir))) return;
+        for (const environment of Object.values(server.environments)) {
+          const module = environment.moduleGraph.getModuleById(resolved);
+          if (module) environment.moduleGraph.invalidateModule(module);
+        }
+      });
+    },
+  };
+}
 
 export function course(): AstroIntegration {
   let site: string | undefined;
@@ -67,6 +102,7 @@ export function course(): AstroIntegration {
             syntaxHighlight: 'shiki',
             shikiConfig: { themes, langAlias: { output: 'plaintext' } }, // the quoted engine source's themes
           },
+          vite: { plugins: [courseModule()] },
         });
       },
       'astro:config:done': ({ config }) => {

@@ -114,6 +114,41 @@ test('shared code imports only shared code', () => {
   assert.deepEqual(sharedSideViolations(process.cwd()), []);
 });
 
+// the frontmatter of an .astro file: the code that runs when the page is built
+const frontmatter = (astro: string) => /^---\n([\s\S]*?)\n---/.exec(astro)?.[1] ?? '';
+
+// what the pages and components reach when they are rendered (inside Astro's prerender bundle) that
+// they must not: the book's loader, which parses every chapter, and child processes
+export function renderViolations(root: string): Violation[] {
+  const src = join(root, 'src');
+  const loader = join(src, 'book', 'build', 'book.ts');
+  const entries = [
+    ...filesUnder(src, /\.astro$/).map((f) => ({ from: f, code: frontmatter(readFileSync(f, 'utf8')) })),
+    ...filesUnder(join(src, 'pages'), /\.ts$/).map((f) => ({ from: f, code: readFileSync(f, 'utf8') })),
+  ];
+  const seen = new Set<string>();
+  const violations: Violation[] = [];
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const { from, code: text } = queue.shift()!;
+    for (const specifier of moduleSpecifiers(text)) {
+      const name = relative(root, from);
+      if (specifier === 'node:child_process') violations.push({ from: name, imports: specifier, why: 'a page starts no process' });
+      if (!specifier.startsWith('.')) continue;
+      const target = resolve(dirname(from), specifier.split('?')[0]);
+      if (target === loader) violations.push({ from: name, imports: specifier, why: "the book's loader: pages get the book from the course data" });
+      if (!/\.ts$/.test(target) || seen.has(target) || !existsSync(target)) continue;
+      seen.add(target);
+      queue.push({ from: target, code: readFileSync(target, 'utf8') });
+    }
+  }
+  return violations;
+}
+
+test('no page or component parses the book again or starts a process: they get the book from the course data', () => {
+  assert.deepEqual(renderViolations(process.cwd()), []);
+});
+
 test('the layer check catches a page script that reaches build-side code through a shared file, and a shared file that imports a page one', () => {
   const root = mkdtempSync(join(tmpdir(), 'layers-'));
   const write = (path: string, text: string) => {
@@ -139,4 +174,12 @@ test('the layer check catches a page script that reaches build-side code through
     { from: 'src/widget/shared/helper.ts', imports: '../build/check.ts', why: 'build code' },
   ]);
   assert.equal(sideOf(join(root, 'src'), join(root, 'src', 'widget', 'loose.ts')), null, 'a file outside the side folders has no side');
+  write('src/book/build/book.ts', 'export const loadBook = () => [];\n');
+  write('src/widget/build/titles.ts', "import { loadBook } from '../../book/build/book.ts';\nexport const titles = () => loadBook();\n");
+  write('src/widget/build/spawn.ts', "import { spawnSync } from 'node:child_process';\nexport const run = () => spawnSync('x');\n");
+  write('src/widget/Titles.astro', "---\nimport { titles } from './build/titles.ts';\nimport { run } from './build/spawn.ts';\n---\n<p>{titles()}</p>\n");
+  assert.deepEqual(renderViolations(root), [
+    { from: 'src/widget/build/titles.ts', imports: '../../book/build/book.ts', why: "the book's loader: pages get the book from the course data" },
+    { from: 'src/widget/build/spawn.ts', imports: 'node:child_process', why: 'a page starts no process' },
+  ]);
 });

@@ -8,7 +8,7 @@ import { EditableCode } from '../../cells/page/editable.ts';
 import { SealedRunner } from '../../runtime/page/sealed-runner.ts';
 import { type ExerciseActivity, beforeSolutionSlot, exerciseSlot, loadActivity, loadEdit, recordActivity, saveEdit } from '../../progress/page/storage.ts';
 import type { SealedResult } from '../../runtime/sealed.ts';
-import type { ExercisePageData } from '../../cells/shared/data.ts';
+import type { ExercisePageData } from '../shared/data.ts';
 import { loadProgress, markExercisePassed } from '../../progress/page/store.ts';
 
 export function setUpExercises(): void {

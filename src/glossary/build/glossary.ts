@@ -170,14 +170,6 @@ export function loadGlossary(path = glossaryFile, book?: GlossaryBook[]): Glossa
   return terms;
 }
 
-// A definition's text in pieces: plain text, and `code` between backticks
-export function definitionParts(definition: string): { code: boolean; text: string }[] {
-  return definition
-    .split(/(`[^`]+`)/)
-    .filter((s) => s !== '')
-    .map((s) => (/^`[^`]+`$/.test(s) ? { code: true, text: s.slice(1, -1) } : { code: false, text: s }));
-}
-
 // --- finding uses in text ---
 
 export interface Use {

@@ -10,7 +10,8 @@ import type { Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { resolve } from 'node:path';
 import { siteUrl } from '../../shared/urls.ts';
 import { isChapterFile } from '../../book/build/book.ts';
-import { compileMatcher, definitionParts, type GlossaryTerm, loadGlossary, type Matcher } from './glossary.ts';
+import { inlineCode } from '../../shared/inline-code.ts';
+import { compileMatcher, type GlossaryTerm, loadGlossary, type Matcher } from './glossary.ts';
 
 // nodes whose text is not prose, and is left alone with everything inside it
 const SKIP_TYPES = new Set([
@@ -50,7 +51,7 @@ function linked(term: GlossaryTerm, text: string): PhrasingContent {
   const tip = {
     type: 'glossaryTip',
     data: { hName: 'span', hProperties: { id: tipId(term.id), role: 'tooltip', className: ['glossary-tip'], dataPagefindIgnore: '' } },
-    children: definitionParts(term.definition).map((p) => (p.code ? { type: 'inlineCode', value: p.text } : { type: 'text', value: p.text })),
+    children: inlineCode(term.definition).map((p) => (p.code ? { type: 'inlineCode', value: p.text } : { type: 'text', value: p.text })),
   };
   const link = {
     type: 'link',

@@ -2,7 +2,7 @@
 // grader, the Gradescope bundle): everything a sealed run of each exercise takes.
 import type { CheckpointDef, ExerciseDef, LessonRef } from '../shared/grade.ts';
 import type { RunVariant } from '../../checkpoints/shared/answers.ts';
-import { bookCheckpoints } from '../../checkpoints/build/render.ts';
+import { bookCheckpoints } from '../../checkpoints/build/book-checkpoints.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { loadBook } from '../../book/build/book.ts';
 import { exerciseVersion } from '../../exercises/build/verify.ts';
@@ -29,10 +29,10 @@ export function lessonRefs(): LessonRef[] {
 }
 
 // the lessons' checkpoints as the chapter pages hold them (their answers sealed, or a variant's
-// code): computed from the code at build, exactly what a reader's page gets, nothing more
-export function checkpointDefs(lessons = lessonRefs()): CheckpointDef[] {
+// code): computed from the code, exactly what a reader's page gets, nothing more
+export async function checkpointDefs(lessons = lessonRefs()): Promise<CheckpointDef[]> {
   const wanted = new Set(lessons.flatMap((l) => (l.checkpoints ?? []).map((c) => `${c.chapter}/${c.id}`)));
-  return bookCheckpoints().filter((c) => wanted.has(`${c.chapter}/${c.id}`));
+  return (await bookCheckpoints()).filter((c) => wanted.has(`${c.chapter}/${c.id}`));
 }
 
 // a variant question's code (the book's), run for a student's seed in a sealed worker thread, the

@@ -81,7 +81,7 @@ export async function main(argv: string[]): Promise<void> {
     files,
     from,
     lessons,
-    checkpoints: checkpointDefs(lessons),
+    checkpoints: await checkpointDefs(lessons),
     runVariant: (code, timeoutMs) => slot(() => variantRun(code, timeoutMs)),
     defs: exerciseDefs(),
     settings,

@@ -33,7 +33,7 @@ const settings: GradingSettings = {
 const settingsFile = join(tmp, 'grading.json');
 writeFileSync(settingsFile, JSON.stringify(settings));
 const ON_TIME = '2026-12-01T20:00:00.000Z';
-const checkpoints = checkpointDefs([lesson]);
+const checkpoints = await checkpointDefs([lesson]);
 const astral = checkpoints.find((c) => c.id === 'astral-tokens')!;
 const WRONG = 'function myParseDocs(text: string): string[] {\n  return text.split("\\n");\n}';
 

@@ -109,7 +109,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   const out = values.out ?? `gradescope-${lesson.id}.zip`;
   try {
-    writeFileSync(out, await buildBundle({ lesson, defs: exerciseDefs(), checkpoints: checkpointDefs([lesson]), settings, seed: values.seed, nodeVersion }));
+    writeFileSync(out, await buildBundle({ lesson, defs: exerciseDefs(), checkpoints: await checkpointDefs([lesson]), settings, seed: values.seed, nodeVersion }));
   } catch (error) {
     fail((error as Error).message);
   }

@@ -12,7 +12,6 @@
 import { type Zippable, strToU8, zipSync } from 'fflate';
 import { defaultSettings, totalPoints } from '../../grading/shared/settings.ts';
 import { chapterUrl, exerciseUrl } from '../../shared/urls.ts';
-import { bookIndex } from './lessons.ts';
 import type { BookIndex, Lesson } from './schema.ts';
 import { el, escapeXml, textEl, xmlDocument } from './xml.ts';
 
@@ -129,7 +128,7 @@ const page = (title: string, body: string) =>
   `<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8"/>\n<title>${html(title)}</title>\n</head>\n<body>\n<h1>${html(title)}</h1>\n${body}\n</body>\n</html>\n`;
 
 // the cartridge's files, imsmanifest.xml first, for a site served at siteUrl
-export function cartridgeFiles(lesson: Lesson, siteUrl: string, book: BookIndex = bookIndex()): CartridgeFiles {
+export function cartridgeFiles(lesson: Lesson, siteUrl: string, book: BookIndex): CartridgeFiles {
   const p = `cc_${lesson.id}`; // identifiers are XML IDs: they must not start with a digit
   const files: CartridgeFiles = { 'imsmanifest.xml': '' };
   const resources: Resource[] = [];
@@ -204,7 +203,7 @@ function manifest(lesson: Lesson, p: string, resources: Resource[]): string {
 }
 
 // the same files zipped; a fixed date on every entry, so a rebuild makes the same bytes
-export function cartridgeZip(lesson: Lesson, siteUrl: string, book: BookIndex = bookIndex()): Uint8Array<ArrayBuffer> {
+export function cartridgeZip(lesson: Lesson, siteUrl: string, book: BookIndex): Uint8Array<ArrayBuffer> {
   const mtime = new Date('2020-01-01T00:00:00Z');
   const entries: Zippable = {};
   for (const [path, text] of Object.entries(cartridgeFiles(lesson, siteUrl, book))) entries[path] = [strToU8(text), { mtime }];

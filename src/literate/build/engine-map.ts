@@ -1,6 +1,5 @@
 // The engine as the site presents it: each module's measured line count, and which chapter
 // sections quote which of its regions.
-import { loadBook } from '../../book/build/book.ts';
 import type { Quote } from '../../book/build/model.ts';
 import { componentModules, countedLines, readEngineFile } from './regions.ts';
 
@@ -8,14 +7,20 @@ export function lineCount(module: string): number {
   return countedLines(readEngineFile(module)).length;
 }
 
-// region name -> the chapter sections that quote it, for one module
-export function quotesByRegion(module: string): Map<string, Quote[]> {
-  const byRegion = new Map<string, Quote[]>();
-  for (const quote of loadBook().flatMap((c) => c.quotes)) {
-    if (quote.module !== module) continue;
-    const list = byRegion.get(quote.region) ?? [];
-    if (!list.some((q) => q.chapter === quote.chapter && q.section?.id === quote.section?.id)) list.push(quote);
-    byRegion.set(quote.region, list);
+// a section that quotes a region: where the engine page links it to
+export interface QuotedIn {
+  chapter: string;
+  chapterTitle: string;
+  section: { id: string; text: string } | null;
+}
+
+// region name -> the chapter sections that quote it (each once), for one module
+export function quotesByRegion(quotes: Quote[], module: string): Record<string, QuotedIn[]> {
+  const byRegion: Record<string, QuotedIn[]> = {};
+  for (const { module: quoted, region, chapter, chapterTitle, section } of quotes) {
+    if (quoted !== module) continue;
+    const list = (byRegion[region] ??= []);
+    if (!list.some((q) => q.chapter === chapter && q.section?.id === section?.id)) list.push({ chapter, chapterTitle, section });
   }
   return byRegion;
 }
