@@ -1,10 +1,18 @@
 // '@microgpt/check': what an exercise's checks are written with. check() registers a named check;
-// the expect functions throw a CheckFailure whose message says what was expected and what came.
+// the expect functions throw a CheckFailure whose message says what was expected and what came;
+// runChecks() runs the registered checks in order, each to its own verdict.
 import type { Random } from '../../engine/src/random.ts';
+import type { CellError } from './execute.ts';
 import { formatArgs } from './format.ts';
 
 export class CheckFailure extends Error {
   name = 'CheckFailure';
+}
+
+export interface CheckResult {
+  name: string;
+  passed: boolean;
+  message: string | null; // why it failed
 }
 
 export interface RegisteredCheck {
@@ -65,4 +73,27 @@ export function checkModule(registered: RegisteredCheck[], grading?: GradingCont
       if (condition !== true) throw new CheckFailure(message);
     },
   });
+}
+
+// why no check can pass when the code under test stopped
+export const stoppedWith = (error: CellError) => `not run: the code stopped with ${error.name}: ${error.message}`;
+
+// each registered check in order: passed, or failed with its message; none runs when notRun says
+// why none can pass (the code stopped, or does not define what the checks call)
+export async function runChecks(registered: RegisteredCheck[], notRun: string | null): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const { name, fn } of registered) {
+    if (notRun !== null) {
+      results.push({ name, passed: false, message: notRun });
+      continue;
+    }
+    try {
+      await fn();
+      results.push({ name, passed: true, message: null });
+    } catch (thrown) {
+      const message = thrown instanceof Error ? (thrown.name === 'CheckFailure' ? thrown.message : `${thrown.name}: ${thrown.message}`) : String(thrown);
+      results.push({ name, passed: false, message });
+    }
+  }
+  return results;
 }

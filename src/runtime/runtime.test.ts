@@ -78,35 +78,3 @@ test('the Node host stops a cell that never ends, and carries on with the next',
     await host.close();
   }
 });
-
-test('an exercise runs the reader code, then its checks in order, each with its own verdict', async () => {
-  const { runExercise } = await import('./exercise.ts');
-  const checks = [
-    "import { check, expectEqual, expectClose } from '@microgpt/check';",
-    "check('double(2) is 4', () => expectEqual(double(2), 4));",
-    "check('double(0.1) is 0.2', () => expectClose(double(0.1), 0.2));",
-    "check('double(-3) is -6', () => expectEqual(double(-3), -6, 'double(-3)'));",
-  ].join('\n');
-  const right = await runExercise({ code: 'function double(x: number) { return 2 * x; }', checks }, modules);
-  assert.deepEqual([right.passed, right.checks.map((c) => c.passed)], [true, [true, true, true]]);
-  const wrong = await runExercise({ code: 'function double(x: number) { return x > 0 ? 2 * x : x; }', checks }, modules);
-  assert.equal(wrong.passed, false);
-  assert.deepEqual(
-    wrong.checks.map((c) => c.message),
-    [null, null, 'double(-3): expected -6, got -3'],
-  );
-  const thrown = await runExercise({ code: 'function double(x: number): number { throw new RangeError("no"); }', checks }, modules);
-  assert.deepEqual(thrown.checks[0], { name: 'double(2) is 4', passed: false, message: 'RangeError: no' });
-  const broken = await runExercise({ code: 'const x = ;', checks }, modules);
-  assert.deepEqual([broken.passed, broken.checks, broken.error?.name, broken.error?.line], [false, [], 'SyntaxError', 1]);
-});
-
-test('the code under test cannot swap the checks for stubs', async () => {
-  const { runExercise } = await import('./exercise.ts');
-  const checks = "import { check, expectEqual } from '@microgpt/check';\ncheck('answer is 42', () => expectEqual(answer, 42));";
-  const cheat = "const answer = 0;\nconst api = require('@microgpt/check');\ntry { api.check = () => {}; api.expectEqual = () => {}; } catch {}";
-  const r = await runExercise({ code: cheat, checks }, modules);
-  assert.deepEqual([r.passed, r.checks[0]?.message], [false, 'expected 42, got 0']);
-  const none = await runExercise({ code: 'const answer = 42;', checks: '' }, modules);
-  assert.equal(none.passed, false, 'no checks is not a pass');
-});

@@ -67,3 +67,35 @@ test('an export whose result holds a withheld class is withheld too, and says wh
   assert.deepEqual(r.error, { name: 'ReferenceError', message: "the engine's prepare is not available in this exercise: what it returns holds Tokenizer, which this exercise withholds", line: 2 });
   assert.equal((await run({ code })).passed, true);
 });
+
+test('an exercise runs the reader code, then its checks in order, each with its own verdict', async () => {
+  const checks = [
+    "import { check, expectEqual, expectClose } from '@microgpt/check';",
+    "check('double(2) is 4', () => expectEqual(double(2), 4));",
+    "check('double(0.1) is 0.2', () => expectClose(double(0.1), 0.2));",
+    "check('double(-3) is -6', () => expectEqual(double(-3), -6, 'double(-3)'));",
+  ].join('\n');
+  const exercise = (code: string) => run({ setup: '', code, checks, provides: ['double'], solution: undefined });
+  const right = await exercise('function double(x: number) { return 2 * x; }');
+  assert.deepEqual([right.passed, right.checks.map((c) => c.passed)], [true, [true, true, true]]);
+  const wrong = await exercise('function double(x: number) { return x > 0 ? 2 * x : x; }');
+  assert.equal(wrong.passed, false);
+  assert.deepEqual(
+    wrong.checks.map((c) => c.message),
+    [null, null, 'double(-3): expected -6, got -3'],
+  );
+  const thrown = await exercise('function double(x: number): number { throw new RangeError("no"); }');
+  assert.deepEqual(thrown.checks[0], { name: 'double(2) is 4', passed: false, message: 'RangeError: no' });
+  const broken = await exercise('const x = ;');
+  assert.deepEqual([broken.passed, broken.error?.name, broken.error?.line], [false, 'SyntaxError', 1]);
+  assert.ok(broken.checks.length === 3 && broken.checks.every((c) => !c.passed && c.message!.startsWith('not run: the code stopped with SyntaxError')));
+});
+
+test('the code under test cannot swap the checks for stubs, nor pass with no checks', async () => {
+  const checks = "import { check, expectEqual } from '@microgpt/check';\ncheck('answer is 42', () => expectEqual(answer, 42));";
+  const cheat = "const answer = 0;\ntry {\n  const api = require('@microgpt/check');\n  api.check = () => {};\n  api.expectEqual = () => {};\n} catch {}";
+  const r = await run({ setup: '', code: cheat, checks, provides: ['answer'], solution: undefined });
+  assert.deepEqual([r.passed, r.checks[0]?.message], [false, 'expected 42, got 0']);
+  const none = await run({ setup: '', code: 'const answer = 42;', checks: '', provides: ['answer'], solution: undefined });
+  assert.equal(none.passed, false, 'no checks is not a pass');
+});

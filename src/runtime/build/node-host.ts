@@ -2,7 +2,6 @@
 // has its worker terminated (the only way to stop a synchronous loop) and replaced.
 import { Worker } from 'node:worker_threads';
 import type { CellInput, CellResult } from '../execute.ts';
-import type { ExerciseInput, ExerciseResult } from '../exercise.ts';
 
 const workerFile = new URL('./node-worker.ts', import.meta.url);
 
@@ -29,13 +28,11 @@ export class NodeCellHost {
     this.waiting.shift()?.();
   }
 
-  run(input: ExerciseInput, timeoutMs: number): Promise<ExerciseResult>;
-  run(input: CellInput, timeoutMs: number): Promise<CellResult>;
-  async run(input: CellInput | ExerciseInput, timeoutMs: number): Promise<CellResult | ExerciseResult> {
+  async run(input: CellInput, timeoutMs: number): Promise<CellResult> {
     const worker = await this.acquire();
     const start = performance.now();
-    return new Promise<CellResult | ExerciseResult>((resolve) => {
-      const done = (result: CellResult | ExerciseResult, keep: boolean) => {
+    return new Promise<CellResult>((resolve) => {
+      const done = (result: CellResult, keep: boolean) => {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
@@ -43,12 +40,8 @@ export class NodeCellHost {
         this.release(keep ? worker : null);
         resolve(result);
       };
-      const fail = (name: string, message: string) =>
-        done(
-          { output: '', displays: [], truncated: false, error: { name, message, line: null }, elapsedMs: performance.now() - start, ...('checks' in input ? { checks: [], passed: false } : {}) },
-          false,
-        );
-      const onMessage = (result: CellResult | ExerciseResult) => done(result, true);
+      const fail = (name: string, message: string) => done({ output: '', displays: [], truncated: false, error: { name, message, line: null }, elapsedMs: performance.now() - start }, false);
+      const onMessage = (result: CellResult) => done(result, true);
       const onError = (error: Error) => fail('Error', `the worker crashed: ${error.message}`);
       const timer = setTimeout(() => fail('Timeout', `stopped after ${timeoutMs} ms (the cell's time limit)`), timeoutMs);
       worker.on('message', onMessage);

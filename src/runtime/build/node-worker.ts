@@ -1,14 +1,9 @@
-// A worker thread that runs cells and exercises for the build, with the same runtime the page uses.
+// A worker thread that runs cells for the build, with the same runtime the page uses. (Exercises,
+// and anything judged, run sealed: sealed-thread.ts.)
 import { parentPort } from 'node:worker_threads';
-import * as engine from '../../../engine/src/index.ts';
-import * as fastEngine from '../../../engine/fast/index.ts';
-import * as display from '../display.ts';
 import { type CellInput, runCell } from '../execute.ts';
-import { type ExerciseInput, runExercise } from '../exercise.ts';
+import { cellModules } from '../modules.ts';
 
-const modules = { '@microgpt/engine': engine, '@microgpt/engine/fast': fastEngine, '@microgpt/display': display };
-
-parentPort!.on('message', async (input: CellInput | ExerciseInput) => {
-  const result = 'checks' in input ? await runExercise(input, modules) : await runCell(input, modules);
-  parentPort!.postMessage(result);
+parentPort!.on('message', async (input: CellInput) => {
+  parentPort!.postMessage(await runCell(input, cellModules));
 });

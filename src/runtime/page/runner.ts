@@ -1,10 +1,9 @@
-// Runs a cell's or an exercise's code on request, in the page's sandboxed frame (sandbox-host.ts), on
+// Runs a cell's code on request, in the page's sandboxed frame (sandbox-host.ts), on
 // one Worker kept from run to run: a time limit, Stop (the Worker is terminated, the only way to end
 // a loop, and replaced on the next run), and messages from a run that was replaced or stopped dropped
 // on the floor. A run that crashes its frame ends with a message; the page and the code live on.
 import type { Display } from '../display.ts';
 import type { CellInput, CellResult } from '../execute.ts';
-import type { ExerciseInput, ExerciseResult } from '../exercise.ts';
 import type { WorkerMessage } from './worker.ts';
 import type { JobEnd, JobHandle, Sandbox } from './sandbox.ts';
 
@@ -19,7 +18,7 @@ export interface RunHandlers<R> {
 export class Runner {
   private job: JobHandle | null = null;
   private runId = 0;
-  private active: RunHandlers<never> | null = null;
+  private active: RunHandlers<CellResult> | null = null;
   private readonly what: string;
 
   constructor(what = 'the code') {
@@ -30,9 +29,7 @@ export class Runner {
     return this.active !== null;
   }
 
-  run(input: ExerciseInput, timeoutMs: number, handlers: RunHandlers<ExerciseResult>): void;
-  run(input: CellInput, timeoutMs: number, handlers: RunHandlers<CellResult>): void;
-  run(input: CellInput | ExerciseInput, timeoutMs: number, handlers: RunHandlers<never>): void {
+  run(input: CellInput, timeoutMs: number, handlers: RunHandlers<CellResult>): void {
     if (this.active) this.stop(null); // a new run replaces a running one
     const runId = ++this.runId;
     this.active = handlers;
@@ -45,7 +42,7 @@ export class Runner {
       );
   }
 
-  private start(sandbox: Sandbox, runId: number, input: CellInput | ExerciseInput, timeoutMs: number, handlers: RunHandlers<never>, mine: () => boolean): void {
+  private start(sandbox: Sandbox, runId: number, input: CellInput, timeoutMs: number, handlers: RunHandlers<CellResult>, mine: () => boolean): void {
     this.job = sandbox.run({
       script: 'cell',
       keep: true,
@@ -62,7 +59,7 @@ export class Runner {
         else {
           this.active = null;
           this.job = null;
-          (handlers as RunHandlers<CellResult | ExerciseResult>).done(message.result);
+          handlers.done(message.result);
           return true;
         }
         return false;
@@ -71,7 +68,7 @@ export class Runner {
     });
   }
 
-  private end(handlers: RunHandlers<never>, message: string): void {
+  private end(handlers: RunHandlers<CellResult>, message: string): void {
     this.active = null;
     this.job = null;
     handlers.stopped(message);
