@@ -2,7 +2,9 @@
 // checker, literate coverage, the number check, the lessons validator, the pages that list
 // chapters) reads a chapter through this, parsed once from its mdast tree (src/book/build/read.ts).
 import type { Code, Parent } from 'mdast';
-import type { CheckpointElement } from '../../checkpoints/build/read.ts';
+import type { Cell } from '../../cells/build/read.ts';
+import type { Checkpoint } from '../../checkpoints/build/read.ts';
+import type { Exercise } from '../../exercises/build/read.ts';
 
 export interface Place {
   file: string; // content/chapters/<slug>.mdx
@@ -33,54 +35,6 @@ export interface TreeSpot {
 export interface Span {
   start: number; // offset of the opening fence
   end: number; // offset just after the closing fence
-}
-
-// ```ts cell id=<id> [timeout=ms] [throws], then its ```output block as the next sibling.
-// Lines above a `// ---` line are hidden setup: run first, not shown.
-export interface Cell {
-  chapter: string;
-  file: string;
-  id: string;
-  place: Place; // the opening fence
-  line: number; // place.line
-  setup: string; // hidden lines ('' when none)
-  code: string; // the visible code
-  codeLine: number; // chapter line of the first visible line
-  expected: string | null; // the output block's text, null when there is none
-  expectedLine: number | null;
-  timeoutMs: number;
-  throws: boolean; // expected to end with an error, shown as the last output line "! Name: message"
-  span: Span; // of the cell's code block
-  outputSpan: Span | null;
-  spot: TreeSpot;
-}
-
-// ```ts exercise id=<id> title="…" [withhold="name …"] (starter code, hidden setup above `// ---`),
-// then its ```ts solution, ```ts checks and ```hints blocks as the next siblings, in any order, and
-// a ```ts grading block: checks on inputs generated from the grader's seed, never shown in the page.
-export interface Exercise {
-  chapter: string;
-  file: string;
-  id: string;
-  title: string;
-  place: Place;
-  line: number;
-  setup: string;
-  starter: string;
-  starterLine: number;
-  solution: string;
-  solutionLine: number; // first line of the solution's code
-  checks: string;
-  checksLine: number;
-  checkNames: string[]; // as written in check('…', …)
-  grading: string; // the grading block's code ('' when there is none)
-  gradingLine: number | null;
-  provides: string[]; // the names the checks take from the reader's code (free in checks and grading)
-  withhold: string[]; // engine exports the reader's code does not get: the answer itself
-  hints: string[];
-  hintsLine: number; // the hints block's opening fence
-  timeoutMs: number;
-  spot: TreeSpot;
 }
 
 export interface Section {
@@ -134,65 +88,4 @@ export interface Chapter {
   codeBlocks: { lang: string; meta: string; value: string; place: Place }[]; // every fenced block
   math: string[]; // display math blocks
   checkpoints: Checkpoint[]; // <Checkpoint id="…"> questions, in document order
-}
-
-// <Checkpoint id="…"> with one ```yaml block inside: a question that checks understanding.
-// Numeric and predicted answers are not typed in by the author but computed at build from what a
-// cell (or a snippet of code, run with the same runtime) prints; src/checkpoints/build computes,
-// checks and seals them; src/checkpoints/README.md is the author's reference.
-export type CheckpointKind = 'predict' | 'numeric' | 'choice' | 'line' | 'order';
-export const CHECKPOINT_KINDS: readonly CheckpointKind[] = ['predict', 'numeric', 'choice', 'line', 'order'];
-
-// what a computed answer is computed from: a cell of the same chapter (by id), or code run at build
-export type AnswerSource = { cell: string } | { code: string; codeLine: number };
-
-export interface CheckpointChoice {
-  text: string; // as shown (`code` in backticks)
-  value: string; // what a computed answer is compared with (the text unless given)
-  why: string; // why this choice is right or wrong, shown when it is picked
-  correct: boolean; // stated by the author (choice), or computed (predict with choices)
-  place: Place;
-}
-
-// a foreseen wrong answer to a typed question, and why it is wrong: a literal, or an expression
-// over the same output (the share from one use only, say), so it cannot go stale either
-export interface CheckpointMistake {
-  value: string | null;
-  answer: string | null; // expression
-  why: string;
-  place: Place;
-}
-
-// a line of a quoted region, named by a piece of its text that no other line of the region has,
-// so an engine edit that moves, removes or duplicates it fails the build instead of going stale
-export interface CheckpointLine {
-  match: string;
-  correct: boolean;
-  why: string;
-  place: Place;
-}
-
-export interface Checkpoint {
-  chapter: string;
-  file: string;
-  id: string;
-  kind: CheckpointKind;
-  place: Place; // the <Checkpoint> element
-  line: number;
-  question: string;
-  why: string; // shown with a right answer ('' when none)
-  hint: string; // shown with a wrong answer the checkpoint has no explanation for ('' when none)
-  source: AnswerSource | null; // predict, numeric, and choice when its answer is computed
-  answer: string | null; // the expression computing the answer from `output` / `lines`
-  expect: string | null; // the answer as the prose states it, checked against the computed one
-  tolerance: number | null; // numeric: absolute
-  choices: CheckpointChoice[]; // choice; predict when the reader picks rather than types
-  mistakes: CheckpointMistake[]; // predict (typed) and numeric
-  region: { file: string; region: string } | null; // line: the quoted engine region
-  lines: CheckpointLine[]; // line: the right line(s) and tempting wrong ones
-  steps: string[]; // order: in the right order
-  variant: { code: string; codeLine: number } | null; // numeric, predict: code run for each reader's seed (`variantSeed`)
-  given: string | null; // with variant: an expression over what it printed, shown to the reader (their numbers)
-  places: Record<string, Place>; // of each field, for messages
-  element: CheckpointElement; // where it sits in the tree, for the plugin that renders it
 }

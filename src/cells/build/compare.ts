@@ -1,7 +1,7 @@
 // A cell's run judged against the book: a problem at the chapter line to blame, or null.
 import type { CellResult } from '../../runtime/execute.ts';
 import { diffLines, outputText } from '../shared/output.ts';
-import type { Cell } from '../../book/build/model.ts';
+import type { Cell } from './read.ts';
 
 // what the checker reports of a cell; an exercise is reported as the cell its code makes (verify.ts)
 export type CheckedCode = Pick<Cell, 'chapter' | 'file' | 'id' | 'place' | 'line' | 'setup' | 'code' | 'codeLine'>;

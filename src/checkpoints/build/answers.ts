@@ -7,7 +7,8 @@ import type { CellInput, CellResult } from '../../runtime/execute.ts';
 import { outputText } from '../../cells/shared/output.ts';
 import { checkSourceTag } from '../../literate/build/remark.ts';
 import { readEngineFile, regionLines } from '../../literate/build/regions.ts';
-import { type Chapter, type Checkpoint, DEFAULT_TIMEOUT_MS, type Place, where } from '../../book/build/model.ts';
+import { type Chapter, DEFAULT_TIMEOUT_MS, type Place, where } from '../../book/build/model.ts';
+import type { Checkpoint } from './read.ts';
 import { acceptedGridPoints, normaliseText } from '../shared/seal.ts';
 import { evaluateAnswer, variantProgram, variantSeed } from '../shared/answers.ts';
 

@@ -1,19 +1,70 @@
 // A <Checkpoint id="…"> element of a chapter's tree, read into the book model: the ```yaml block
 // inside it, parsed with positions, so a malformed field is reported at its own line.
-// What each kind takes is documented in src/checkpoints/build/README.md.
+// What each kind takes is documented in src/checkpoints/README.md.
 import type { Code, Nodes } from 'mdast';
 import { type Document, isMap, isScalar, isSeq, type Node as YamlNode, parseDocument } from 'yaml';
-import {
-  type AnswerSource,
-  BookError,
-  CHECKPOINT_KINDS,
-  type Checkpoint,
-  type CheckpointChoice,
-  type CheckpointKind,
-  type CheckpointLine,
-  type CheckpointMistake,
-  type Place,
-} from '../../book/build/model.ts';
+import { BookError, type Place } from '../../book/build/model.ts';
+import type { CheckpointKind } from '../shared/data.ts';
+
+// <Checkpoint id="…"> with one ```yaml block inside: a question that checks understanding.
+// Numeric and predicted answers are not typed in by the author but computed at build from what a
+// cell (or a snippet of code, run with the same runtime) prints; src/checkpoints/build computes,
+// checks and seals them; src/checkpoints/README.md is the author's reference.
+export const CHECKPOINT_KINDS: readonly CheckpointKind[] = ['predict', 'numeric', 'choice', 'line', 'order'];
+
+// what a computed answer is computed from: a cell of the same chapter (by id), or code run at build
+export type AnswerSource = { cell: string } | { code: string; codeLine: number };
+
+export interface CheckpointChoice {
+  text: string; // as shown (`code` in backticks)
+  value: string; // what a computed answer is compared with (the text unless given)
+  why: string; // why this choice is right or wrong, shown when it is picked
+  correct: boolean; // stated by the author (choice), or computed (predict with choices)
+  place: Place;
+}
+
+// a foreseen wrong answer to a typed question, and why it is wrong: a literal, or an expression
+// over the same output (the share from one use only, say), so it cannot go stale either
+export interface CheckpointMistake {
+  value: string | null;
+  answer: string | null; // expression
+  why: string;
+  place: Place;
+}
+
+// a line of a quoted region, named by a piece of its text that no other line of the region has,
+// so an engine edit that moves, removes or duplicates it fails the build instead of going stale
+export interface CheckpointLine {
+  match: string;
+  correct: boolean;
+  why: string;
+  place: Place;
+}
+
+export interface Checkpoint {
+  chapter: string;
+  file: string;
+  id: string;
+  kind: CheckpointKind;
+  place: Place; // the <Checkpoint> element
+  line: number;
+  question: string;
+  why: string; // shown with a right answer ('' when none)
+  hint: string; // shown with a wrong answer the checkpoint has no explanation for ('' when none)
+  source: AnswerSource | null; // predict, numeric, and choice when its answer is computed
+  answer: string | null; // the expression computing the answer from `output` / `lines`
+  expect: string | null; // the answer as the prose states it, checked against the computed one
+  tolerance: number | null; // numeric: absolute
+  choices: CheckpointChoice[]; // choice; predict when the reader picks rather than types
+  mistakes: CheckpointMistake[]; // predict (typed) and numeric
+  region: { file: string; region: string } | null; // line: the quoted engine region
+  lines: CheckpointLine[]; // line: the right line(s) and tempting wrong ones
+  steps: string[]; // order: in the right order
+  variant: { code: string; codeLine: number } | null; // numeric, predict: code run for each reader's seed (`variantSeed`)
+  given: string | null; // with variant: an expression over what it printed, shown to the reader (their numbers)
+  places: Record<string, Place>; // of each field, for messages
+  element: CheckpointElement; // where it sits in the tree, for the plugin that renders it
+}
 
 const COMMON = ['kind', 'question', 'why', 'hint'];
 const SOURCE = ['cell', 'code', 'answer'];

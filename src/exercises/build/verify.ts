@@ -4,7 +4,7 @@
 // type-check with the checks.
 import * as engine from '../../../engine/src/index.ts';
 import type { SealedInput, SealedResult } from '../../runtime/sealed.ts';
-import type { Exercise } from '../../book/build/model.ts';
+import type { Exercise } from './read.ts';
 import type { CheckedCode, Problem } from '../../cells/build/compare.ts';
 import { sealedInput } from '../../grading/shared/sealed-input.ts';
 import { versionHash } from '../../shared/page-data.ts';

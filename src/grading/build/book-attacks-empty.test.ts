@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { sealedInput } from '../shared/sealed-input.ts';
 import { limit } from '../../shared/limit.ts';
 import { loadBook } from '../../book/build/book.ts';
-import type { Exercise } from '../../book/build/model.ts';
+import type { Exercise } from '../../exercises/build/read.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 
 const exercises = loadBook().flatMap((c) => c.exercises);
