@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import * as engine from '../../engine/src/index.ts';
 import * as display from './display.ts';
@@ -77,4 +81,19 @@ test('the Node host stops a cell that never ends, and carries on with the next',
   } finally {
     await host.close();
   }
+});
+
+test('a run still going when its Node host is closed (its caller gave up) ends its worker: nothing keeps the process alive', () => {
+  const script = [
+    `import { NodeCellHost } from ${JSON.stringify(new URL('./build/node-host.ts', import.meta.url).href)};`,
+    'const host = new NodeCellHost(1);',
+    "const run = host.run({ code: 'const end = Date.now() + 300;\\nwhile (Date.now() < end) {}\\nconsole.log(1);' }, 5000);",
+    'await host.close();',
+    'console.log((await run).output.trim());',
+  ].join('\n');
+  const file = join(mkdtempSync(join(tmpdir(), 'node-host-')), 'closed.mjs');
+  writeFileSync(file, script);
+  const child = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 15_000 });
+  assert.equal(child.signal, null, 'the process ended by itself');
+  assert.deepEqual([child.status, child.stdout.trim()], [0, '1'], child.stderr);
 });

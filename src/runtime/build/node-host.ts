@@ -9,6 +9,7 @@ export class NodeCellHost {
   private idle: Worker[] = [];
   private waiting: (() => void)[] = [];
   private running = 0;
+  private closed = false;
   private readonly size: number;
 
   constructor(size = 2) {
@@ -23,7 +24,9 @@ export class NodeCellHost {
   }
 
   private release(worker: Worker | null): void {
-    if (worker) this.idle.push(worker);
+    // a run still going when the host was closed (a caller gave up on it) ends its worker too
+    if (worker && this.closed) void worker.terminate();
+    else if (worker) this.idle.push(worker);
     this.running--;
     this.waiting.shift()?.();
   }
@@ -51,6 +54,7 @@ export class NodeCellHost {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
   }
 }
