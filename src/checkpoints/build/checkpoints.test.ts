@@ -83,6 +83,31 @@ test('a malformed checkpoint is named with its file and the line of the field at
     [...checkpoint('a', 'kind: order', 'question: "?"', 'steps: [x, y, z]'), ...checkpoint('a', 'kind: order', 'question: "?"', 'steps: [x, y, z]')],
     /checkpoint id "a" is used twice in this chapter/,
   );
+  // the rules between fields, each at the field to change
+  fails(checkpoint('a', 'kind: numeric', 'question: "?"', 'cell: c', 'code: "x"', 'tolerance: 1'), /checked\.mdx:15:1: checkpoint "a": takes its answer from a cell or from code, not both/);
+  fails(
+    checkpoint('a', 'kind: choice', 'question: "?"', 'cell: c', 'choices:', '  - { text: x, why: a, correct: true }', '  - { text: y, why: b }'),
+    /checked\.mdx:14:1: checkpoint "a": with cell: or code:, say which printed value the right choice is/,
+  );
+  fails(
+    checkpoint('a', 'kind: numeric', 'question: "?"', 'cell: c', 'tolerance: 1', 'mistakes:', '  - just a string'),
+    /checked\.mdx:17:5: checkpoint "a": mistake 1 must be \{ value: <a wrong answer>, why: … \} or \{ answer: <an expression for it>, why: … \}/,
+  );
+  fails(
+    checkpoint('a', 'kind: numeric', 'question: "?"', 'cell: c', 'tolerance: 1', 'mistakes:', '  - { value: 3, answer: "num()", why: both }'),
+    /checked\.mdx:17:5: checkpoint "a": mistake 1 must be/,
+  );
+  fails(
+    checkpoint('a', 'kind: line', 'question: "?"', 'file: tokenizer.ts', 'region: tokenizer', 'line: "BOS"', 'wrong:', '  - { line: 3 }'),
+    /checked\.mdx:18:5: checkpoint "a": wrong 1 must be \{ line: <text of a tempting wrong line>, why: … \}/,
+  );
+  fails(checkpoint('a', 'kind: line', 'question: "?"', 'file: tokenizer.ts', 'region: tokenizer'), /checked\.mdx:9:1: checkpoint "a": needs line: <text found in the right line/);
+  fails(checkpoint('a', 'kind: order', 'question: "?"', 'steps: [x, y]'), /checked\.mdx:14:1: checkpoint "a": needs at least three steps/);
+  fails(
+    checkpoint('a', 'kind: choice', 'question: "?"', 'choices:', '  - { text: x, why: a, correct: true, colour: red }', '  - { text: y, why: b }'),
+    /checked\.mdx:15:5: checkpoint "a": choice 1 has no field "colour" \(it takes: text, why, correct, value\)/,
+  );
+  fails(checkpoint('a', 'kind: choice', 'question: "?"'), /checked\.mdx:9:1: checkpoint "a": needs choices: a list of \{ text, why \}, one with correct: true/);
 });
 
 test('answers are computed with the runtime cells run with, then sealed: the page opens the right one and nothing else', async () => {
