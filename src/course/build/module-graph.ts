@@ -2,7 +2,7 @@
 // as `new URL('./worker.ts', import.meta.url)`), read with TypeScript's parser, followed from file to
 // file. The layer test walks what a page loads with it; the checks key their caches by a hash of
 // what they reach (inputs.ts).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 
@@ -59,7 +59,7 @@ export function moduleGraph(entries: string[], { types = false } = {}): ModuleGr
   const queue = entries.map((e) => resolve(e));
   while (queue.length > 0) {
     const file = queue.pop()!;
-    if (files.has(file) || !existsSync(file)) continue;
+    if (files.has(file) || !existsSync(file) || !statSync(file).isFile()) continue; // a folder (a cache's, say) is no module
     files.add(file);
     if (!CODE.test(file)) continue; // a .json or ?raw text is an input, with no imports of its own
     for (const specifier of moduleSpecifiers(readFileSync(file, 'utf8'), { types })) {

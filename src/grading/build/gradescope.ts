@@ -15,6 +15,7 @@ import type { CheckpointDef, ExerciseDef, LessonRef } from '../shared/grade.ts';
 import { type GradingSettings, parseSettings, SettingsError } from '../shared/settings.ts';
 import { checkpointDefs, exerciseDefs, lessonRefs } from './book-defs.ts';
 import type { BundleConfig } from './gradescope-harness.ts';
+import { nodeBundle } from '../../runtime/build/sealed-bundle.ts';
 import { bundleReadme, runAutograderScript, setupScript } from './gradescope-scripts.ts';
 
 export interface BundleSpec {
@@ -31,18 +32,14 @@ const here = (file: string) => new URL(file, import.meta.url).pathname;
 // the harness and the thread's entry as self-contained ES modules
 async function bundle(config: BundleConfig): Promise<Record<string, string>> {
   const result = await build({
+    ...nodeBundle,
     entryPoints: { grader: here('./gradescope-harness.ts'), 'sealed-thread': here('../../runtime/build/sealed-thread.ts') },
     outdir: 'gradescope-bundle', // no file is written (write: false); the names come from it
     write: false,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
     outExtension: { '.js': '.mjs' },
-    // sucrase is CommonJS and requires Node's modules; an ES module has no require of its own
-    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    // the harness always names its own thread: the bundler that makes the default one stays out
+    external: ['*/sealed-bundle.ts'],
     define: { __GRADESCOPE_BUNDLE__: JSON.stringify(JSON.stringify(config)) },
-    logLevel: 'silent',
   });
   return Object.fromEntries(result.outputFiles.map((f) => [f.path.replace(/^.*\//, ''), f.text]));
 }

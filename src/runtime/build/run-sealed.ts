@@ -5,8 +5,6 @@ import { Worker } from 'node:worker_threads';
 import type { SealedInput, SealedResult } from '../sealed.ts';
 import { watchMemory } from './memory-cap.ts';
 
-const defaultThreadFile = new URL('./sealed-thread.ts', import.meta.url);
-
 // what one run may use, its heap and its typed arrays together; the book's exercises use under 200 MB
 export const MEMORY_CAP_MB = 512;
 // V8's own heap limit, only a backstop: a thread that reaches it in the middle of a large allocation
@@ -17,8 +15,10 @@ const HEAP_LIMIT_MB = MEMORY_CAP_MB + 1536;
 
 const failed = (name: string, message: string, elapsedMs: number): SealedResult => ({ output: '', error: { name, message, line: null }, checks: [], hidden: [], passed: false, elapsedMs });
 
-// threadFile: the sealed thread's entry (a bundle, such as the Gradescope grader, has its own)
-export function runSealedThread(input: SealedInput, timeoutMs: number, threadFile: URL = defaultThreadFile): Promise<SealedResult> {
+// threadFile: the sealed thread's entry; by default sealed-thread.ts, bundled (sealed-bundle.ts),
+// which a bundle such as the Gradescope grader does not need: it brings its own
+export async function runSealedThread(input: SealedInput, timeoutMs: number, threadFile?: URL): Promise<SealedResult> {
+  threadFile ??= await (await import('./sealed-bundle.ts')).sealedThreadBundle();
   const start = performance.now();
   // a large young generation: a training step's graph dies young instead of being copied (see npm run bench)
   const worker = new Worker(threadFile, { resourceLimits: { maxYoungGenerationSizeMb: 384, maxOldGenerationSizeMb: HEAP_LIMIT_MB } });
