@@ -33,10 +33,12 @@ export const rehypePlugins = [rehypeKatex, rehypeSearchMathOnce] as RehypePlugin
 
 export interface BuildCheck {
   name: string;
+  // run while Astro builds, the build failing at its end: nothing it checks changes what is built
+  alongside?: boolean;
   run(context: { site: string | undefined; logger: Pick<AstroIntegrationLogger, 'info' | 'warn'> }): void | Promise<void>;
 }
 
-// what `astro build` checks first, in order; each throws with every problem at its file and line
+// what `astro build` checks, in order; each throws with every problem at its file and line
 export const buildChecks: BuildCheck[] = [
   {
     name: 'lessons',
@@ -51,6 +53,7 @@ export const buildChecks: BuildCheck[] = [
   },
   {
     name: 'cells',
+    alongside: true, // the cells' worker threads keep the second core busy while Astro renders on one
     run: async ({ logger }) => {
       const report = await checkCells();
       const text = formatReport(report);
@@ -91,6 +94,7 @@ function courseModule(): Plugin {
 
 export function course(): AstroIntegration {
   let site: string | undefined;
+  let alongside: Promise<void>[] = [];
   return {
     name: 'annotated-microgpt:course',
     hooks: {
@@ -109,7 +113,12 @@ export function course(): AstroIntegration {
         site = config.site;
       },
       'astro:build:start': async ({ logger }) => {
-        for (const check of buildChecks) await check.run({ site, logger });
+        for (const check of buildChecks.filter((c) => !c.alongside)) await check.run({ site, logger });
+        alongside = buildChecks.filter((c) => c.alongside).map((c) => Promise.resolve(c.run({ site, logger })));
+        for (const check of alongside) check.catch(() => {}); // reported when the build is done
+      },
+      'astro:build:done': async () => {
+        await Promise.all(alongside);
       },
     },
   };
