@@ -8,13 +8,13 @@ export function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>, step
   return null;
 }
 
-const show = (key: Key, value: Settings[Key]) => (key === 'prompt' ? JSON.stringify(value) : format(key, value));
+const show = (s: Settings, key: Key) => (key === 'prompt' ? JSON.stringify(s.prompt) : format(s, key));
 
 // the settings in which b differs from a, as "learning rate 0.01 → 0.02"
 export function changes(a: Settings, b: Settings): { key: Key; text: string }[] {
   return (Object.keys(fields) as Key[])
     .filter((key) => a[key] !== b[key])
-    .map((key) => ({ key, text: `${fields[key].label} ${show(key, a[key])} → ${show(key, b[key])}` }));
+    .map((key) => ({ key, text: `${fields[key].label} ${show(a, key)} → ${show(b, key)}` }));
 }
 
 // what a reader should take from where the losses part (or do not)

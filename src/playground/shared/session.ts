@@ -40,6 +40,7 @@ export interface ViewRequest {
   layer: number; // 0-based
   head: number;
   reference?: number[] | null; // the embedding drawn last, to keep its orientation
+  samples?: boolean; // false: attention and embedding only (the live pictures)
 }
 
 export class Session {
@@ -121,6 +122,11 @@ export class Session {
     return drawn;
   }
 
+  // samples from the weights as they are now with other sampling settings (not kept)
+  resample(temperature: number, count: number, prompt: string): string[] {
+    return drawSamples(this.model, this.tokenizer, this.rng, temperature, count, prompt);
+  }
+
   view(request: ViewRequest): View {
     const live = request.step >= this.step;
     const snapshot = live ? null : this.snapshots.at(request.step);
@@ -128,9 +134,10 @@ export class Session {
     const model = snapshot ? { ...this.model, params: snapshot.params } : this.model;
     const stored = this.samplesAt.get(step);
     const { temperature, samples, prompt } = this.settings;
+    const drawn = request.samples === false ? [] : (stored ?? drawSamples(model, this.tokenizer, this.rng, temperature, samples, prompt));
     return {
       step,
-      samples: stored ?? drawSamples(model, this.tokenizer, this.rng, temperature, samples, prompt),
+      samples: drawn,
       exactSamples: stored !== undefined || live,
       attention: this.attention(model, request),
       embedding: embeddingView(model, this.tokenizer, request.reference ?? null),

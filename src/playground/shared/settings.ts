@@ -78,9 +78,9 @@ export interface FieldError {
 
 export type Raw = Partial<Record<Key, string>>;
 
-// the form's text for a value (the seed as digits, numbers as JavaScript writes them)
-export function format(key: Key, value: Settings[Key]): string {
-  return typeof value === 'string' ? value : String(value);
+// the form's text for a setting (the seed as digits, numbers as JavaScript writes them)
+export function format(settings: Settings, key: Key): string {
+  return String(settings[key]);
 }
 
 function parseField(key: Key, text: string): { value: Settings[Key] } | { error: string } {

@@ -14,7 +14,7 @@ test('the default run’s link is bare, and every other setting survives the rou
   assert.deepEqual(back.problems, []);
   assert.deepEqual(parseSettings(back.raw).settings, settings);
   assert.deepEqual(back.compare, { key: 'learningRate', value: '0.05' });
-  for (const key of keys) assert.equal(back.raw[key], format(key, settings![key]), key);
+  for (const key of keys) assert.equal(back.raw[key], format(settings!, key), key);
 });
 
 test('a link’s bad value reaches the form as typed, to get its message there', () => {

@@ -85,7 +85,7 @@ export function writeQuery(settings: Settings, data: DataRef, compare: CompareRe
       params.set('docs', String(data.docs));
     }
   }
-  for (const key of keys) if (settings[key] !== defaults[key]) params.set(fields[key].param, format(key, settings[key]));
+  for (const key of keys) if (settings[key] !== defaults[key]) params.set(fields[key].param, format(settings, key));
   if (compare) params.set('compare', `${fields[compare.key].param}:${compare.value}`);
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
