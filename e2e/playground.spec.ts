@@ -13,8 +13,11 @@ const reference = readFileSync(resolve(root, 'content/reference/microgpt-default
 // what npm run train prints for these flags (the fast engine: the same lines, in a few hundred ms)
 const cli = (...args: string[]) => execFileSync(process.execPath, ['engine/src/cli.ts', '--engine', 'fast', ...args], { cwd: root, encoding: 'utf8' }).trimEnd().split('\n');
 const samplesOf = (lines: string[]) => lines.filter((l) => l.startsWith('sample ')).map((l) => l.replace(/^sample +\d+: /, ''));
+const chapter = (slug: string) => readFileSync(resolve(root, `content/chapters/${slug}.mdx`), 'utf8');
 // the training chapter's held-out loss after 1000 steps, as its cell printed it
-const bookHeldOut = /after 1000 steps: the names it reads [\d.]+, held out ([\d.]+)/.exec(readFileSync(resolve(root, 'content/chapters/training.mdx'), 'utf8'))![1];
+const bookHeldOut = /after 1000 steps: the names it reads [\d.]+, held out ([\d.]+)/.exec(chapter('training'))![1];
+// the inference chapter's six names after the prompt "ma", from the default run
+const bookMa = /^ma +→ (.+)$/m.exec(chapter('inference'))![1].split(', ');
 
 const status = (page: Page) => page.locator('.pg-status');
 const output = async (page: Page) => (await page.locator('.pg-output').textContent())!.split('\n');
@@ -46,6 +49,15 @@ test('the default run prints what npm run train prints; step 0 shows the untrain
   await expect(page.locator('.pg-scrub-step')).toHaveText('0');
   await expect(page.locator('.pg-samples-heading')).toHaveText('Samples at step 0, drawn during training:');
   await expect(page.locator('.pg-samples li')).toHaveText(samplesOf(cli('--steps', '0')));
+
+  // a prompt, drawn again from the trained model: the inference chapter's continuations of "ma"
+  await page.getByLabel('prompt').fill('ma');
+  await page.getByLabel('samples', { exact: true }).fill('6');
+  await page.getByRole('button', { name: 'Sample again with the sampling settings' }).click();
+  await expect(page.locator('.pg-samples li')).toHaveText(bookMa);
+  await expect(page.locator('.pg-samples-heading')).toHaveText('Samples at step 1000, drawn again at temperature 0.5, continuing "ma":');
+  await page.getByLabel('prompt').fill('');
+  await page.getByLabel('samples', { exact: true }).fill('20');
 
   // export the model, load it back, sample: the run's own final samples
   const download = page.waitForEvent('download');
@@ -189,4 +201,11 @@ test('pasted text trains as npm run train --data trains on it; bad input gets it
   await done(page);
   expect(await output(page)).toEqual(expected);
   expect(errors).toEqual([]);
+});
+
+test('the training, inference and what-it-reveals chapters open the playground preset to their experiment', () => {
+  const links = (slug: string) => [...readFileSync(resolve(root, `dist/chapters/${slug}/index.html`), 'utf8').matchAll(/href="(\/playground\/\?[^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+  expect(links('training')).toEqual(['/playground/?n-layer=4&n-embd=64&block-size=32&steps=500&samples=10&compare=lr:0.02']);
+  expect(links('inference')).toEqual(['/playground/?prompt=ma&samples=6']);
+  expect(links('what-it-reveals')).toEqual(['/playground/?steps=200&samples=40']);
 });

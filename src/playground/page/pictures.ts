@@ -5,6 +5,9 @@ import type { View } from '../shared/session.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
+// a token as it can be seen: whitespace has a sign of its own
+const visible = (label: string) => ({ ' ': '␠', '\t': '⇥', '\u00a0': '⍽' })[label] ?? label;
+
 function cell(tag: 'th' | 'td', text: string, scope?: 'col' | 'row'): HTMLTableCellElement {
   const c = document.createElement(tag);
   c.textContent = text;
@@ -29,11 +32,11 @@ export function drawAttention(box: HTMLElement, note: HTMLElement, attention: Vi
   table.createCaption().textContent = `Layer ${layer + 1}, head ${head + 1}: each row is a position reading, each column a position it attends to`;
   const headRow = table.createTHead().insertRow();
   headRow.append(cell('th', 'reads ↓ attends to →', 'col'));
-  labels.forEach((label, s) => headRow.append(cell('th', `${s}: ${label}`, 'col')));
+  labels.forEach((label, s) => headRow.append(cell('th', `${s}: ${visible(label)}`, 'col')));
   const body = table.createTBody();
   weights.forEach((row, t) => {
     const tr = body.insertRow();
-    tr.append(cell('th', `${t}: ${labels[t]}`, 'row'));
+    tr.append(cell('th', `${t}: ${visible(labels[t])}`, 'row'));
     labels.forEach((_, s) => {
       const td = cell('td', s <= t ? row[s].toFixed(2) : '');
       if (s <= t) td.style.setProperty('--weight', String(row[s]));
@@ -68,7 +71,7 @@ export function drawEmbedding(box: HTMLElement, tableBox: HTMLElement, caption: 
     const text = document.createElementNS(SVG, 'text');
     text.setAttribute('x', at(xs[i]).toFixed(1));
     text.setAttribute('y', (size - at(ys[i])).toFixed(1));
-    text.textContent = label;
+    text.textContent = visible(label);
     if (label === 'BOS') text.classList.add('pg-bos');
     svg.append(text);
   });
@@ -81,7 +84,7 @@ export function drawEmbedding(box: HTMLElement, tableBox: HTMLElement, caption: 
   const body = table.createTBody();
   labels.forEach((label, i) => {
     const tr = body.insertRow();
-    tr.append(cell('th', label, 'row'), cell('td', xs[i].toFixed(3)), cell('td', ys[i].toFixed(3)));
+    tr.append(cell('th', visible(label), 'row'), cell('td', xs[i].toFixed(3)), cell('td', ys[i].toFixed(3)));
   });
   tableBox.replaceChildren(table);
 }
