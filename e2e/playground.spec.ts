@@ -74,8 +74,13 @@ test('the default run prints what npm run train prints; step 0 shows the untrain
 test('a link reproduces a run, the same every time and the same as the CLI; a second run reports where the losses part; Pause, Stop and a hidden tab', async ({ page }) => {
   const errors = collectErrors(page);
   const flags = ['--seed', '7', '--steps', '300', '--n-embd', '8', '--n-head', '2', '--block-size', '12', '--temperature', '0.8', '--samples', '6'];
-  await page.goto('/playground/?seed=7&steps=300&n-embd=8&n-head=2&block-size=12&temperature=0.8&samples=6&compare=lr:0.02');
+  // a link is anyone's to make: this one also names a "setting" that is markup
+  const hostile = '<img src=x onerror=window.pwned=2>';
+  await page.goto(`/playground/?seed=7&steps=300&n-embd=8&n-head=2&block-size=12&temperature=0.8&samples=6&compare=lr:0.02&${encodeURIComponent(hostile)}=1`);
   await expect(page.getByLabel('n_embd')).toHaveValue('8');
+  await expect(page.locator('.pg-link-problems')).toHaveText(`This link’s settings are in the form, except: the link's "${hostile}" is not a setting of the playground; it was left out.`);
+  await expect(page.locator('.playground img')).toHaveCount(0);
+  await expect(page.locator('.pg-link')).not.toHaveAttribute('href', /img/); // and the page's own link drops it
   await expect(page.locator('.pg-cli')).toHaveText(['npm run -s train --', '--engine fast', ...flags].join(' '));
   const expected = cli(...flags);
   await train(page);
@@ -127,6 +132,7 @@ test('a link reproduces a run, the same every time and the same as the CLI; a se
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(status(page)).toHaveText(new RegExp(`^Stopped at step ${pausedAt} of 50000; the last step’s loss \\d\\.\\d{4}\\.$`));
   expect(await progress.evaluate((p: HTMLProgressElement) => p.value)).toBe(pausedAt);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   expect(errors).toEqual([]);
 });
 
@@ -164,10 +170,11 @@ test('pasted text trains as npm run train --data trains on it; bad input gets it
 
   // a binary file and an oversized one, picked or dropped: the file choice refuses them; the text stays
   const file = page.locator('input[name="file"]');
-  await file.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x00, 0x0a]) });
-  await expect(dataStatus).toHaveText('Photo.png looks binary (a NUL byte at offset 2); expected a UTF-8 text file, one document per line');
+  const photo = '<img src=x onerror=window.pwned=3>.png'; // a file's name is anyone's too
+  await file.setInputFiles({ name: photo, mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x00, 0x0a]) });
+  await expect(dataStatus).toHaveText(`${photo} looks binary (a NUL byte at offset 2); expected a UTF-8 text file, one document per line`);
   await train(page);
-  await expect(status(page)).toHaveText('Not started: photo.png looks binary (a NUL byte at offset 2); expected a UTF-8 text file, one document per line');
+  await expect(status(page)).toHaveText(`Not started: ${photo} looks binary (a NUL byte at offset 2); expected a UTF-8 text file, one document per line`);
   await file.setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(2_100_000, 'a\n') });
   await expect(dataStatus).toHaveText('Huge.txt is 2,100,000 bytes; the playground reads at most 2,000,000 (2 MB)');
   await expect(text).toHaveValue(names);
