@@ -1,7 +1,7 @@
 // The playground page: the link's settings into the form, every change checked as it is typed,
 // Train, and the first run, the second run, the chart and the model file kept in step.
 import type { DataSummary } from '../shared/dataset-input.ts';
-import type { LoadedModel, SamplingRequest } from '../shared/protocol.ts';
+import type { SamplingRequest } from '../shared/protocol.ts';
 import { checkAgainstData, type FieldError, parameterCount, parseSettings, type Settings } from '../shared/settings.ts';
 import { PackError, unpack } from '../shared/text-codec.ts';
 import { readQuery } from '../shared/url-state.ts';
@@ -26,7 +26,7 @@ export function setUpPlayground(): void {
   const run = new RunView(root, trainer);
   const compare = new CompareView(root);
   const chart = new LossChart(root.querySelector('.pg-chart')!, root.querySelector('.pg-table-box')!);
-  const modelFile = new ModelFileView(root, trainer, (model) => samplingFor(model));
+  const modelFile = new ModelFileView(root, trainer, (model) => sampling(model.blockSize, model.uchars));
   const status = root.querySelector<HTMLElement>('.pg-status')!;
   let firstData: Omit<FirstRun, 'record'> | null = null; // what the first run trains on
 
@@ -60,12 +60,14 @@ export function setUpPlayground(): void {
     if (settings) shareTimer = window.setTimeout(() => void data.ref().then((ref) => showShare(root!, settings, ref, compare.ref())), 300);
   }
 
-  function samplingFor(model: LoadedModel): SamplingRequest | string {
-    const parsed = parseSettings({ ...form.raw(), blockSize: String(model.blockSize) });
-    const errors = parsed.settings ? checkAgainstData(parsed.settings, model.uchars).filter((e) => e.key === 'prompt') : parsed.errors.filter((e) => ['temperature', 'samples', 'prompt'].includes(e.key));
-    if (errors.length > 0) return `Fix the sampling settings first: ${errors.map((e) => e.message).join('; ')}.`;
-    const s = parsed.settings!;
-    return { temperature: s.temperature, samples: s.samples, prompt: s.prompt };
+  // the sampling settings as typed, for a model of this context and vocabulary (the rest of the form aside)
+  function sampling(blockSize: number, uchars: string[]): SamplingRequest | string {
+    const { temperature, samples, prompt } = form.raw();
+    const parsed = parseSettings({ temperature, samples, prompt, blockSize: String(blockSize) });
+    const errors = parsed.settings ? checkAgainstData(parsed.settings, uchars).filter((e) => e.key === 'prompt') : parsed.errors;
+    form.showErrors([...check().errors.filter((e) => !['temperature', 'samples', 'prompt'].includes(e.key)), ...errors]);
+    if (errors.length > 0 || !parsed.settings) return `No samples: ${errors.map((e) => e.message).join('; ')}.`;
+    return { temperature: parsed.settings.temperature, samples: parsed.settings.samples, prompt: parsed.settings.prompt };
   }
 
   let redrawTimer = 0;
@@ -104,14 +106,12 @@ export function setUpPlayground(): void {
   });
 
   root.querySelector('.pg-run [data-action="resample"]')!.addEventListener('click', () => {
-    const { settings, errors } = check();
-    if (!settings) {
-      form.showErrors(errors);
-      status.textContent = `No samples: ${errors.map((e) => e.message).join('; ')}.`;
-      return;
-    }
-    const { temperature, samples, prompt } = settings;
-    void trainer.ask<'sampled'>((id) => ({ type: 'resample', id, sampling: { temperature, samples, prompt } })).then(({ result }) => {
+    const info = run.record?.info;
+    if (!info) return;
+    const request = sampling(run.record!.settings.blockSize, info.uchars);
+    if (typeof request === 'string') return void (status.textContent = request);
+    const { temperature, prompt } = request;
+    void trainer.ask<'sampled'>((id) => ({ type: 'resample', id, sampling: request })).then(({ result }) => {
       if (result.ok) run.showSamples(result.samples, `drawn again at temperature ${temperature}${prompt ? `, continuing "${prompt}"` : ''}`);
       else status.textContent = `No samples: ${result.message}`;
     });

@@ -68,6 +68,7 @@ export class ModelFileView {
     if (!this.loaded) return;
     const sampling = this.sampling(this.loaded);
     if (typeof sampling === 'string') return this.status(sampling);
+    if (sampling.samples === 0) return this.status('No samples: samples is 0.');
     const { result } = await this.trainer.ask<'sampled'>((id) => ({ type: 'sample-loaded', id, sampling }));
     if (!result.ok) return this.status(`No samples: ${result.message}`);
     this.status(`${result.samples.length} samples from ${this.loaded.name} at temperature ${sampling.temperature}${sampling.prompt ? `, continuing "${sampling.prompt}"` : ''}:`);

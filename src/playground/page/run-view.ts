@@ -3,7 +3,7 @@
 import type { DataSource } from '../shared/dataset-input.ts';
 import type { Watch } from '../shared/protocol.ts';
 import { RunRecord } from '../shared/run-record.ts';
-import type { View } from '../shared/session.ts';
+import type { SessionInfo, View } from '../shared/session.ts';
 import type { Settings } from '../shared/settings.ts';
 import { drawAttention, drawEmbedding } from './pictures.ts';
 import type { RunMessage, Trainer } from './trainer.ts';
@@ -11,6 +11,13 @@ import type { RunMessage, Trainer } from './trainer.ts';
 type State = 'idle' | 'starting' | 'running' | 'paused' | 'done';
 
 const REFRESH_MS = 100;
+
+// what the held-out loss of this run measures
+function heldNote({ heldOut, heldOutReadFrom }: SessionInfo): string {
+  if (heldOut === 0) return 'With fewer than 5 documents there are none to hold out.';
+  const which = `The held-out documents are the last ${heldOut.toLocaleString('en')} of the shuffle`;
+  return heldOutReadFrom === null ? `${which}; this run never trains on them.` : `${which}; from step ${heldOutReadFrom.toLocaleString('en')} on this run trains on them too, and their loss no longer measures unseen text.`;
+}
 
 const $ = <T extends Element>(root: Element, selector: string) => root.querySelector<T>(selector)!;
 
@@ -153,6 +160,7 @@ export class RunView {
       const text = this.el<HTMLInputElement>('#pg-attention-text');
       if (text.value === '' && m.info.firstHeldOut !== null) text.value = m.info.firstHeldOut;
       this.attentionNote();
+      this.el('.pg-held-note').textContent = heldNote(m.info);
       if (m.view.samples.length > 0) record.samples.set(0, m.view.samples);
       this.show(m.view, true);
       this.status(m.info.snapshotEvery > record.settings.snapshotEvery ? `Training… (snapshots every ${m.info.snapshotEvery} steps, to keep them within memory)` : 'Training…');

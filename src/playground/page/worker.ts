@@ -129,7 +129,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'pause':
       if (m.runId === runId && state === 'running') {
         state = 'paused';
-        post({ type: 'paused', runId, step: session!.step, measuring: measuring !== null });
+        post({ type: 'paused', runId, step: session!.step });
       }
       return;
     case 'resume':

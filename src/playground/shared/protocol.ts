@@ -52,7 +52,7 @@ export type FromWorker =
       samples: { step: number; samples: string[] }[];
       view: View | null; // the live weights' attention and embedding, now and then
     }
-  | { type: 'paused'; runId: number; step: number; measuring: boolean }
+  | { type: 'paused'; runId: number; step: number }
   | { type: 'done'; runId: number; step: number; stopped: boolean; view: View }
   | { type: 'view'; id: number; view: View }
   | { type: 'sampled'; id: number; result: { ok: true; samples: string[] } | { ok: false; message: string } }
