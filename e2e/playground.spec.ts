@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { collectErrors } from './site.ts';
@@ -144,7 +145,7 @@ test('a link reproduces a run, the same every time and the same as the CLI; a se
   expect(errors).toEqual([]);
 });
 
-test('pasted text trains as npm run train --data trains on it; bad input gets its message and nothing typed is lost', async ({ page }, testInfo) => {
+test('pasted text trains as npm run train --data trains on it; bad input gets its message and nothing typed is lost; a link holds the text, or a file’s fingerprint', async ({ page }, testInfo) => {
   const errors = collectErrors(page);
   const names = ['ada', 'bo', 'cyrus', 'dina', 'eli', 'fay', 'gus', 'hana', 'ivo', 'jun', 'kit', 'lou', '<img src=x onerror=window.pwned=1>'].join('\n');
   await page.goto('/playground/');
@@ -215,6 +216,16 @@ test('pasted text trains as npm run train --data trains on it; bad input gets it
   await train(page);
   await done(page);
   expect(await output(page)).toEqual(expected);
+
+  // a link made with a file holds its fingerprint: the page asks for the file and checks the one given
+  const sha256 = createHash('sha256').update(names).digest('hex');
+  await page.goto(`/playground/?data=file&name=names.txt&sha256=${sha256}&docs=13`);
+  await expect(page.getByLabel('A text file, such as makemore’s names.txt')).toBeChecked();
+  await expect(dataStatus).toHaveText(`No file chosen yet. This link was made with names.txt (13 documents, SHA-256 ${sha256.slice(0, 12)}…): load that file to train on it.`);
+  await file.setInputFiles({ name: 'names.txt', mimeType: 'text/plain', buffer: Buffer.from(`${names}\nada`) });
+  await expect(dataStatus).toHaveText(`Names.txt: 14 documents, ${distinct} distinct characters; 1 held out for the held-out loss. It is not the text the link was made with (SHA-256 ${sha256.slice(0, 12)}…), so the numbers will differ from the link’s.`);
+  await file.setInputFiles({ name: 'names.txt', mimeType: 'text/plain', buffer: Buffer.from(names) });
+  await expect(dataStatus).toHaveText(`Names.txt: 13 documents, ${distinct} distinct characters; 1 held out for the held-out loss. It is the text the link was made with.`);
   expect(errors).toEqual([]);
 });
 
