@@ -146,8 +146,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       }
       return;
     case 'watch':
-      watch = m.watch;
-      if (session && state !== 'running') post({ type: 'view', id: -1, view: liveView(false) });
+      watch = m.watch; // the live pictures from now on (a stopped run's, the page asks for with 'view')
       return;
     case 'view':
       if (session) post({ type: 'view', id: m.id, view: session.view(m.request) });
