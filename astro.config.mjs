@@ -34,6 +34,7 @@ export default defineConfig({
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },
         { label: 'Glossary', link: '/glossary/' },
+        { label: 'Playground', link: '/playground/' },
         {
           label: 'Engine source',
           items: componentModules.map((m) => ({
