@@ -13,7 +13,10 @@ import { collectErrors } from './site.ts';
 const root = resolve(import.meta.dirname, '..');
 const reference = readFileSync(resolve(root, 'content/reference/microgpt-default.txt'), 'utf8').trimEnd().split('\n');
 // what npm run train prints for these flags (the fast engine: the same lines, in a few hundred ms)
-const cli = (...args: string[]) => execFileSync(process.execPath, ['engine/src/cli.ts', '--engine', 'fast', ...args], { cwd: root, encoding: 'utf8' }).trimEnd().split('\n');
+const cli = (...args: string[]) =>
+  execFileSync(process.execPath, ['engine/src/cli.ts', '--engine', 'fast', ...args], { cwd: root, encoding: 'utf8' })
+    .trimEnd()
+    .split('\n');
 const samplesOf = (lines: string[]) => lines.filter((l) => l.startsWith('sample ')).map((l) => l.replace(/^sample +\d+: /, ''));
 const chapter = (slug: string) => readFileSync(resolve(root, `content/chapters/${slug}.mdx`), 'utf8');
 // the training chapter's held-out loss after 1000 steps, as its cell printed it
@@ -23,11 +26,17 @@ const bookMa = /^ma +→ (.+)$/m.exec(chapter('inference'))![1].split(', ');
 
 const status = (page: Page) => page.locator('.pg-status');
 const output = async (page: Page) => (await page.locator('.pg-output').textContent())!.split('\n');
-const train = (page: Page) => page.locator('.pg-run').getByRole('button', { name: /^Train/ }).click();
+const train = (page: Page) =>
+  page
+    .locator('.pg-run')
+    .getByRole('button', { name: /^Train/ })
+    .click();
 const done = (page: Page) => expect(status(page)).toContainText(/^Done:/, { timeout: 60_000 });
 // WCAG 2.2 AA on the page as a run leaves it: chart, tables, pictures, samples all drawn
 const violations = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(' ')}`);
+  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(' ')}`,
+  );
 
 test('the default run prints what npm run train prints; step 0 shows the untrained samples; an exported model samples the same names', async ({ page }, testInfo) => {
   const errors = collectErrors(page);
@@ -187,10 +196,13 @@ test('pasted text trains as npm run train --data trains on it; bad input gets it
   await file.setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(2_100_000, 'a\n') });
   await expect(dataStatus).toHaveText('Huge.txt is 2,100,000 bytes; the playground reads at most 2,000,000 (2 MB)');
   await expect(text).toHaveValue(names);
-  await text.evaluate((t: HTMLTextAreaElement, extra) => {
-    t.value += extra;
-    t.dispatchEvent(new Event('input', { bubbles: true }));
-  }, `\n${'z'.repeat(999)}`.repeat(2100)); // long lines: a textarea lays out a million short ones slowly
+  await text.evaluate(
+    (t: HTMLTextAreaElement, extra) => {
+      t.value += extra;
+      t.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    `\n${'z'.repeat(999)}`.repeat(2100),
+  ); // long lines: a textarea lays out a million short ones slowly
   await expect(dataStatus).toHaveText('The pasted text is over 2,000,000 bytes; the playground reads at most 2 MB. Your text is still here.');
   expect(await text.evaluate((t: HTMLTextAreaElement) => t.value.length)).toBe(names.length + 2_100_000);
   await text.fill(names);
@@ -223,7 +235,9 @@ test('pasted text trains as npm run train --data trains on it; bad input gets it
   await expect(page.getByLabel('A text file, such as makemore’s names.txt')).toBeChecked();
   await expect(dataStatus).toHaveText(`No file chosen yet. This link was made with names.txt (13 documents, SHA-256 ${sha256.slice(0, 12)}…): load that file to train on it.`);
   await file.setInputFiles({ name: 'names.txt', mimeType: 'text/plain', buffer: Buffer.from(`${names}\nada`) });
-  await expect(dataStatus).toHaveText(`Names.txt: 14 documents, ${distinct} distinct characters; 1 held out for the held-out loss. It is not the text the link was made with (SHA-256 ${sha256.slice(0, 12)}…), so the numbers will differ from the link’s.`);
+  await expect(dataStatus).toHaveText(
+    `Names.txt: 14 documents, ${distinct} distinct characters; 1 held out for the held-out loss. It is not the text the link was made with (SHA-256 ${sha256.slice(0, 12)}…), so the numbers will differ from the link’s.`,
+  );
   await file.setInputFiles({ name: 'names.txt', mimeType: 'text/plain', buffer: Buffer.from(names) });
   await expect(dataStatus).toHaveText(`Names.txt: 13 documents, ${distinct} distinct characters; 1 held out for the held-out loss. It is the text the link was made with.`);
   expect(errors).toEqual([]);

@@ -56,7 +56,10 @@ try {
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
     });
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-    await page.locator('.pg-run').getByRole('button', { name: /^Train/ }).click();
+    await page
+      .locator('.pg-run')
+      .getByRole('button', { name: /^Train/ })
+      .click();
     await page.locator('.pg-run[data-train-ms]').waitFor({ timeout: 600_000 });
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
     const run = await page.locator('.pg-run').evaluate((el: HTMLElement) => ({ ...el.dataset }));

@@ -151,6 +151,12 @@ export class CompareView {
     const changed = changes(a.settings, b.settings);
     const what = `The second run changes ${changed.map((c) => c.text).join(', ')}.`;
     const finished = this.state === 'done' || first !== null;
-    this.el('.pg-compare-result').textContent = finished ? `${what} ${explainDifference(first, bothRan, changed.map((c) => c.key))}` : `${what} The same losses so far (${bothRan} steps)…`;
+    this.el('.pg-compare-result').textContent = finished
+      ? `${what} ${explainDifference(
+          first,
+          bothRan,
+          changed.map((c) => c.key),
+        )}`
+      : `${what} The same losses so far (${bothRan} steps)…`;
   }
 }

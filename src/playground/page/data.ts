@@ -75,7 +75,8 @@ export class DataChoice {
   current(): { ok: true; source: DataSource; loaded: Loaded } | { ok: false; message: string } {
     const state = this.loaded.get(this.kind());
     if (state === 'reading') return { ok: false, message: 'The data is still being read; try again in a moment.' };
-    if (state === undefined) return { ok: false, message: this.kind() === 'file' ? 'Choose a file to train on, or another data choice.' : 'Paste or type some text to train on, one document per line.' };
+    if (state === undefined)
+      return { ok: false, message: this.kind() === 'file' ? 'Choose a file to train on, or another data choice.' : 'Paste or type some text to train on, one document per line.' };
     if ('error' in state) return { ok: false, message: state.error };
     return { ok: true, source: state.text === null ? { kind: 'names' } : { kind: 'text', text: state.text, name: state.name }, loaded: state };
   }
@@ -181,7 +182,8 @@ export class DataChoice {
     if (expected) {
       const sha = expected.sha256.slice(0, 12);
       const loaded = state && state !== 'reading' && !('error' in state) ? state : null;
-      if (!loaded) text += ` This link was made with ${expected.name ?? 'a pasted text'} (${expected.docs.toLocaleString('en')} documents, SHA-256 ${sha}…): ${kind === 'file' ? 'load that file' : 'paste that text'} to train on it.`;
+      if (!loaded)
+        text += ` This link was made with ${expected.name ?? 'a pasted text'} (${expected.docs.toLocaleString('en')} documents, SHA-256 ${sha}…): ${kind === 'file' ? 'load that file' : 'paste that text'} to train on it.`;
       else if (loaded.sha256 === expected.sha256) text += ' It is the text the link was made with.';
       else {
         text += ` It is not the text the link was made with (SHA-256 ${sha}…), so the numbers will differ from the link’s.`;

@@ -111,10 +111,12 @@ export function setUpPlayground(): void {
     const request = sampling(run.record!.settings.blockSize, info.uchars);
     if (typeof request === 'string') return void (status.textContent = request);
     const { temperature, prompt } = request;
-    void trainer.ask<'sampled'>((id) => ({ type: 'resample', id, sampling: request })).then(({ result }) => {
-      if (result.ok) run.showSamples(result.samples, `drawn again at temperature ${temperature}${prompt ? `, continuing "${prompt}"` : ''}`);
-      else status.textContent = `No samples: ${result.message}`;
-    });
+    void trainer
+      .ask<'sampled'>((id) => ({ type: 'resample', id, sampling: request }))
+      .then(({ result }) => {
+        if (result.ok) run.showSamples(result.samples, `drawn again at temperature ${temperature}${prompt ? `, continuing "${prompt}"` : ''}`);
+        else status.textContent = `No samples: ${result.message}`;
+      });
   });
 
   document.addEventListener('visibilitychange', () => {

@@ -61,7 +61,10 @@ export function drawEmbedding(box: HTMLElement, tableBox: HTMLElement, caption: 
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', `Scatter plot: the ${labels.length} token embeddings on their two principal components, at step ${step}; the table below lists the coordinates`);
   svg.classList.add('pg-scatter');
-  for (const [x1, y1, x2, y2] of [[pad, size / 2, size - pad, size / 2], [size / 2, pad, size / 2, size - pad]]) {
+  for (const [x1, y1, x2, y2] of [
+    [pad, size / 2, size - pad, size / 2],
+    [size / 2, pad, size / 2, size - pad],
+  ]) {
     const line = document.createElementNS(SVG, 'line');
     Object.entries({ x1, y1, x2, y2 }).forEach(([k, v]) => line.setAttribute(k, String(v)));
     line.classList.add('pg-axis');

@@ -16,7 +16,9 @@ const REFRESH_MS = 100;
 function heldNote({ heldOut, heldOutReadFrom }: SessionInfo): string {
   if (heldOut === 0) return 'With fewer than 5 documents there are none to hold out.';
   const which = `The held-out documents are the last ${heldOut.toLocaleString('en')} of the shuffle`;
-  return heldOutReadFrom === null ? `${which}; this run never trains on them.` : `${which}; from step ${heldOutReadFrom.toLocaleString('en')} on this run trains on them too, and their loss no longer measures unseen text.`;
+  return heldOutReadFrom === null
+    ? `${which}; this run never trains on them.`
+    : `${which}; from step ${heldOutReadFrom.toLocaleString('en')} on this run trains on them too, and their loss no longer measures unseen text.`;
 }
 
 const $ = <T extends Element>(root: Element, selector: string) => root.querySelector<T>(selector)!;
@@ -204,7 +206,8 @@ export class RunView {
     const record = this.record;
     if (!record) return;
     this.el<HTMLProgressElement>('.pg-progress').value = record.count;
-    this.el('.pg-rate').textContent = `${record.count.toLocaleString('en')} of ${record.settings.steps.toLocaleString('en')} steps, ${Math.round(record.stepsPerSecond()).toLocaleString('en')} steps/s`;
+    this.el('.pg-rate').textContent =
+      `${record.count.toLocaleString('en')} of ${record.settings.steps.toLocaleString('en')} steps, ${Math.round(record.stepsPerSecond()).toLocaleString('en')} steps/s`;
     this.positions();
     if (this.following) {
       if (this.liveView) this.show(this.liveView, false);
@@ -258,9 +261,11 @@ export class RunView {
 
   private requestView(step: number, samples: boolean): void {
     const request = ++this.viewRequest;
-    void this.trainer.ask<'view'>((id) => ({ type: 'view', id, request: { ...this.watch(), step, samples } })).then(({ view }) => {
-      if (request === this.viewRequest) this.show(view, samples);
-    });
+    void this.trainer
+      .ask<'view'>((id) => ({ type: 'view', id, request: { ...this.watch(), step, samples } }))
+      .then(({ view }) => {
+        if (request === this.viewRequest) this.show(view, samples);
+      });
   }
 
   private show(view: View, withSamples: boolean): void {
@@ -270,7 +275,11 @@ export class RunView {
     drawEmbedding(this.el('.pg-embedding'), this.el('.pg-embedding-table'), this.el('.pg-embedding-caption'), view.embedding, view.step);
     if (withSamples && view.samples.length > 0) {
       const final = this.state === 'done' && view.step === this.record?.count;
-      this.samples(view.step, view.samples, final ? 'after training, from the final weights' : view.exactSamples ? 'drawn during training' : 'drawn now from the step’s snapshot (its weights as 32-bit floats)');
+      this.samples(
+        view.step,
+        view.samples,
+        final ? 'after training, from the final weights' : view.exactSamples ? 'drawn during training' : 'drawn now from the step’s snapshot (its weights as 32-bit floats)',
+      );
     }
   }
 

@@ -12,9 +12,7 @@ const show = (s: Settings, key: Key) => (key === 'prompt' ? JSON.stringify(s.pro
 
 // the settings in which b differs from a, as "learning rate 0.01 → 0.02"
 export function changes(a: Settings, b: Settings): { key: Key; text: string }[] {
-  return (Object.keys(fields) as Key[])
-    .filter((key) => a[key] !== b[key])
-    .map((key) => ({ key, text: `${fields[key].label} ${show(a, key)} → ${show(b, key)}` }));
+  return (Object.keys(fields) as Key[]).filter((key) => a[key] !== b[key]).map((key) => ({ key, text: `${fields[key].label} ${show(a, key)} → ${show(b, key)}` }));
 }
 
 // what a reader should take from where the losses part (or do not)

@@ -19,7 +19,9 @@ test('empty or blank text says there is nothing to train on', () => {
 });
 
 test('binary: a NUL, bytes that are not UTF-8, the replacement character, a control character', () => {
-  assert.throws(() => readBytes(new Uint8Array([0x61, 0x0a, 0x00, 0x01]), 'photo.png'), { message: 'photo.png looks binary (a NUL byte at offset 2); expected a UTF-8 text file, one document per line' });
+  assert.throws(() => readBytes(new Uint8Array([0x61, 0x0a, 0x00, 0x01]), 'photo.png'), {
+    message: 'photo.png looks binary (a NUL byte at offset 2); expected a UTF-8 text file, one document per line',
+  });
   assert.throws(() => readBytes(new Uint8Array([0x63, 0x61, 0x66, 0xe9]), 'latin1.txt'), { message: 'latin1.txt is not UTF-8 text; expected a UTF-8 text file, one document per line' });
   assert.throws(() => readText('ab\u0000c', 'the pasted text'), { message: /looks binary \(it holds a NUL character\)/ });
   assert.throws(() => readText('ab\n\ufffd\ufffd', 'the pasted text'), { message: /looks binary \(it holds U\+FFFD/ });

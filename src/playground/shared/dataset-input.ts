@@ -18,6 +18,7 @@ export interface DataSummary {
 const LIMIT = `the playground reads at most ${MAX_TEXT_BYTES.toLocaleString('en')} (${MAX_TEXT_BYTES / 1e6} MB, about 200,000 names)`;
 
 // C0 controls Python's strip() does not treat as whitespace: no text file of names holds them
+// eslint-disable-next-line no-control-regex -- the characters it rejects
 const CONTROL = /[\x00-\x08\x0e-\x1b\x7f]/;
 
 export function checkSize(bytes: number, name: string): void {
@@ -31,7 +32,9 @@ export function readText(text: string, name: string): string[] {
   checkSize(new TextEncoder().encode(text).length, name);
   const control = CONTROL.exec(text);
   if (text.includes('\ufffd') || control?.[0] === '\0') {
-    throw new DatasetError(`${name} looks binary (${text.includes('\ufffd') ? 'it holds U+FFFD, the mark of bytes that are not text' : 'it holds a NUL character'}); expected text, one document per line`);
+    throw new DatasetError(
+      `${name} looks binary (${text.includes('\ufffd') ? 'it holds U+FFFD, the mark of bytes that are not text' : 'it holds a NUL character'}); expected text, one document per line`,
+    );
   }
   if (control) {
     const line = text.slice(0, control.index).split('\n').length;

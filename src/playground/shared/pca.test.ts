@@ -33,7 +33,10 @@ test('the eigen solver: A v = λ v for each pair, orthonormal vectors, λ in des
 });
 
 test('the projection’s variance is each component’s eigenvalue, the first the largest any direction has', () => {
-  for (const [n, d] of [[28, 16], [10, 64]]) {
+  for (const [n, d] of [
+    [28, 16],
+    [10, 64],
+  ]) {
     const x = rows(n, d, n);
     const { points, variance, totalVariance } = pca2(x, n, d);
     for (let c = 0; c < 2; c++) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { run } from '../../../engine/fast/index.ts';
 import { loadDocs } from '../../../engine/src/dataset.ts';
-import { movingAverage } from '../../shared/figures/moving-average.ts';
+import { movingAverage } from '../../figures/shared/moving-average.ts';
 import { WINDOW } from './losses.ts';
 import { RunRecord } from './run-record.ts';
 import { Session } from './session.ts';
@@ -34,7 +34,19 @@ test('slices of any size add up to the CLI’s output, and the mean is the last-
 test('the latest samples drawn during training, and a long run’s output kept to every hundredth step', () => {
   const long = new RunRecord({ ...settings!, steps: 20_000 });
   long.info = { numDocs: 8, vocabSize: 9, uchars: [], numParams: 1, heldOut: 1, heldOutReadFrom: 8, firstHeldOut: 'x', snapshotEvery: 10 };
-  long.add({ type: 'progress', runId: 1, from: 0, losses: new Float64Array(250).fill(2), trainMs: 1, heldOut: [[0, 3]], samples: [{ step: 0, samples: ['a'] }, { step: 200, samples: ['b'] }], view: null });
+  long.add({
+    type: 'progress',
+    runId: 1,
+    from: 0,
+    losses: new Float64Array(250).fill(2),
+    trainMs: 1,
+    heldOut: [[0, 3]],
+    samples: [
+      { step: 0, samples: ['a'] },
+      { step: 200, samples: ['b'] },
+    ],
+    view: null,
+  });
   assert.deepEqual(long.latestSamples(), { step: 200, samples: ['b'] });
   assert.deepEqual(long.output().slice(3), ['step  100 / 20000 | loss 2.0000', 'step  200 / 20000 | loss 2.0000', 'step  250 / 20000 | loss 2.0000']);
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { loadBook } from '../../build/book/book.ts';
+import { loadBook } from '../../book/build/book.ts';
 import { prepare, run, sample } from '../../../engine/fast/index.ts';
 import { defaultDatasetText, formatSample, formatStep, loadDocs } from '../../../engine/src/index.ts';
 import { loadSource } from './dataset-input.ts';
@@ -14,8 +14,14 @@ import { Session } from './session.ts';
 import { defaults, parseSettings, type Settings } from './settings.ts';
 
 const names = loadSource({ kind: 'names' });
-const reference = readFileSync(resolve(import.meta.dirname, '../../../content/reference/microgpt-default.txt'), 'utf8').trimEnd().split('\n');
-const cellOutput = (id: string) => loadBook().flatMap((c) => c.cells).find((c) => c.id === id)!.expected!.split('\n');
+const reference = readFileSync(resolve(import.meta.dirname, '../../../content/reference/microgpt-default.txt'), 'utf8')
+  .trimEnd()
+  .split('\n');
+const cellOutput = (id: string) =>
+  loadBook()
+    .flatMap((c) => c.cells)
+    .find((c) => c.id === id)!
+    .expected!.split('\n');
 
 // a whole run, measured the way the worker measures it; the lines npm run train would print
 function trainAll(docs: string[], settings: Settings) {
@@ -57,7 +63,19 @@ test('its held-out loss is the training chapter’s, before and after the 1000 s
 
 test('another shape, seed, data and sampling: the CLI’s lines (engine/fast run()) to the digit', () => {
   const docs = loadDocs('anna\nbob\ncyd\ndora\nemil\nfay\ngus\nhal\nivy\njo\nkai\nlea\n');
-  const { settings } = parseSettings({ steps: '60', nLayer: '2', nEmbd: '8', nHead: '2', blockSize: '6', seed: '-3', temperature: '0.9', samples: '7', evalEvery: '7', sampleEvery: '13', snapshotEvery: '4' });
+  const { settings } = parseSettings({
+    steps: '60',
+    nLayer: '2',
+    nEmbd: '8',
+    nHead: '2',
+    blockSize: '6',
+    seed: '-3',
+    temperature: '0.9',
+    samples: '7',
+    evalEvery: '7',
+    sampleEvery: '13',
+    snapshotEvery: '4',
+  });
   const { lines, session } = trainAll(docs, settings!);
   const cli = [...run(docs, { seed: -3, numSteps: 60, temperature: 0.9, numSamples: 7, config: { nLayer: 2, nEmbd: 8, nHead: 2, blockSize: 6, initStd: 0.08 } })];
   assert.deepEqual(lines, cli);
@@ -104,7 +122,9 @@ test('a prompt: none draws what sample() draws; "ma" continues as the inference 
   const a = cloneRandom(start);
   const b = cloneRandom(start);
   for (let i = 0; i < 5; i++) assert.equal(continuePrompt(model, tokenizer, a, 0.5), sample(model, tokenizer, b, 0.5));
-  const book = cellOutput('prompt-continuation').find((l) => l.startsWith('ma '))!.split('→ ')[1];
+  const book = cellOutput('prompt-continuation')
+    .find((l) => l.startsWith('ma '))!
+    .split('→ ')[1];
   assert.equal(drawSamples(model, tokenizer, start, 0.5, 6, 'ma').join(', '), book);
 });
 
@@ -114,7 +134,10 @@ test('a model file loads back to the same weights and samples where the run samp
   assert.deepEqual(model.params, defaultRun.session.model.params);
   const rng = samplingRandom(file.seed, file.numDocs, model.params.length);
   const samples = drawSamples(model, tokenizer, rng, 0.5, 20);
-  assert.deepEqual(samples, reference.slice(-20).map((l) => l.replace(/^sample +\d+: /, '')));
+  assert.deepEqual(
+    samples,
+    reference.slice(-20).map((l) => l.replace(/^sample +\d+: /, '')),
+  );
 });
 
 test('the generator after prepare() is rebuilt from the seed and the counts alone', () => {

@@ -16,7 +16,12 @@ test('no strings at all is microgpt.py’s own run', () => {
 });
 
 test('the parameter count is the engine’s, for shapes of every kind', () => {
-  for (const [nLayer, nEmbd, nHead, blockSize, vocab] of [[1, 16, 4, 16, 28], [0, 3, 1, 1, 2], [3, 8, 2, 20, 28], [2, 24, 6, 40, 91]]) {
+  for (const [nLayer, nEmbd, nHead, blockSize, vocab] of [
+    [1, 16, 4, 16, 28],
+    [0, 3, 1, 1, 2],
+    [3, 8, 2, 20, 28],
+    [2, 24, 6, 40, 91],
+  ]) {
     const model = createModel(new Random(1), vocab, { nLayer, nEmbd, nHead, blockSize, initStd: 0.08 });
     assert.equal(parameterCount({ nLayer, nEmbd, blockSize }, vocab), model.params.length, `${nLayer}×${nEmbd}`);
   }

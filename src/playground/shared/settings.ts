@@ -138,7 +138,10 @@ export function checkAgainstData(s: Settings, uchars: readonly string[]): FieldE
   const errors: FieldError[] = [];
   const count = parameterCount(s, uchars.length + 1);
   if (count > MAX_PARAMS) {
-    errors.push({ key: 'nEmbd', message: `this model has ${count.toLocaleString('en')} parameters; the playground trains at most ${MAX_PARAMS.toLocaleString('en')} (make n_embd or n_layer smaller)` });
+    errors.push({
+      key: 'nEmbd',
+      message: `this model has ${count.toLocaleString('en')} parameters; the playground trains at most ${MAX_PARAMS.toLocaleString('en')} (make n_embd or n_layer smaller)`,
+    });
   }
   const known = new Set(uchars);
   const unknown = [...new Set([...s.prompt].filter((ch) => !known.has(ch)))];

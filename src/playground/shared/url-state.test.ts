@@ -8,7 +8,21 @@ import { toBase64Url } from './base64.ts';
 
 test('the default run’s link is bare, and every other setting survives the round trip', () => {
   assert.equal(writeQuery(defaults, { kind: 'names' }), '');
-  const { settings } = parseSettings({ nLayer: '2', nEmbd: '24', nHead: '6', blockSize: '20', steps: '300', learningRate: '0.02', seed: '-7', temperature: '0.8', samples: '5', prompt: 'ma ?&=#', evalEvery: '50', sampleEvery: '25', snapshotEvery: '5' });
+  const { settings } = parseSettings({
+    nLayer: '2',
+    nEmbd: '24',
+    nHead: '6',
+    blockSize: '20',
+    steps: '300',
+    learningRate: '0.02',
+    seed: '-7',
+    temperature: '0.8',
+    samples: '5',
+    prompt: 'ma ?&=#',
+    evalEvery: '50',
+    sampleEvery: '25',
+    snapshotEvery: '5',
+  });
   const query = writeQuery(settings!, { kind: 'names' }, { key: 'learningRate', value: '0.05' });
   const back = readQuery(query);
   assert.deepEqual(back.problems, []);
@@ -21,7 +35,10 @@ test('a link’s bad value reaches the form as typed, to get its message there',
   const { raw, problems } = readQuery('?n-head=3&steps=lots&colour=red');
   assert.deepEqual(raw, { nHead: '3', steps: 'lots' });
   assert.deepEqual(problems, ['the link\'s "colour" is not a setting of the playground; it was left out']);
-  assert.deepEqual(parseSettings(raw).errors.map((e) => e.key), ['steps', 'nHead']);
+  assert.deepEqual(
+    parseSettings(raw).errors.map((e) => e.key),
+    ['steps', 'nHead'],
+  );
 });
 
 test('data: pasted text travels packed; a file or long text by its fingerprint; anything else is said', async () => {

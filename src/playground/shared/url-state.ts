@@ -6,11 +6,7 @@ import { defaults, type Key, keys, fields, format, type Raw, type Settings } fro
 // Where the documents come from. Pasted text small enough travels in the URL itself (packed);
 // otherwise, and for a file, the URL holds its fingerprint, so the page can tell the reader
 // whether the text they load is the one the link was made with.
-export type DataRef =
-  | { kind: 'names' }
-  | { kind: 'text'; packed: string }
-  | { kind: 'text'; sha256: string; docs: number }
-  | { kind: 'file'; name: string; sha256: string; docs: number };
+export type DataRef = { kind: 'names' } | { kind: 'text'; packed: string } | { kind: 'text'; sha256: string; docs: number } | { kind: 'file'; name: string; sha256: string; docs: number };
 
 // the second run: the first's settings with one changed
 export interface CompareRef {
