@@ -31,7 +31,8 @@ function heading(name: string): void {
 function nodeTests(name: string, cwd: string, patterns: string[]): Counts {
   heading(name);
   const tap = join(tmp, `${name.replace(/\W+/g, '-')}.tap`);
-  const args = ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...patterns];
+  // two files at a time on two cores: many tests wait on worker threads and child processes
+  const args = ['--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...patterns];
   const result = spawnSync(process.execPath, args, { cwd, stdio: 'inherit', env });
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (key: string) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
