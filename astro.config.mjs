@@ -15,6 +15,7 @@ import { themes } from './src/build/literate/highlight.ts';
 import { remarkLiterate } from './src/build/literate/remark-literate.ts';
 import { rehypeSearchMathOnce } from './src/build/search/rehype-search-math-once.ts';
 import { componentModules } from './src/shared/engine-modules.ts';
+import { pythonFeature } from './src/python/build/integration.ts';
 
 // Where the course is published and where its source lives, for a fork to set when it builds:
 // SITE_URL makes canonical links and the sitemap point at the real site; REPOSITORY_URL (a GitHub
@@ -48,6 +49,7 @@ export default defineConfig({
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },
         { label: 'Glossary', link: '/glossary/' },
+        { label: 'microgpt.py, line by line', link: '/python/' },
         {
           label: 'Engine source',
           items: componentModules.map((m) => ({
@@ -83,6 +85,7 @@ export default defineConfig({
     checkLessons(),
     checkCartridgeSite(),
     checkCells(),
+    pythonFeature(),
   ],
   vite: {
     worker: { format: 'iife' },

@@ -61,10 +61,10 @@ test('the home page maps the seven components with measured line counts', async 
   await expect(page).toHaveURL(/\/chapters\/introduction\/$/);
 });
 
-test('each component chapter shows its engine line count beside the seed article count', async ({ page }) => {
+test('each component chapter shows its engine line count beside the lines of microgpt.py it ports', async ({ page }) => {
   for (const slug of ['dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference']) {
     await page.goto(`/chapters/${slug}/`);
-    await expect(page.locator('.component-size')).toHaveText(/In the engine: .+\.ts, \d+ lines\. The seed article counts about \d+ lines of microgpt\.py for it\./);
+    await expect(page.locator('.component-size')).toHaveText(/^In the engine: .+\.ts, \d+ lines\. In microgpt\.py: \d+ lines of code \(\d+ with the comments and blank lines among them\): L\d+(–L\d+)?(, L\d+(–L\d+)?)*\.$/);
   }
   await page.goto('/chapters/introduction/');
   await expect(page.locator('.component-size')).toHaveCount(0);
