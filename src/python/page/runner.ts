@@ -49,6 +49,10 @@ function table(python: string[], engine: string[], pythonName: string): HTMLElem
     body.append(row);
   }
   const wrap = el('div', 'python-run-table', el('table', '', head, body));
+  // it scrolls: reachable by keyboard, and named
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', `${pythonName}'s lines beside the engine's`);
   return el('div', '', summary, wrap);
 }
 
