@@ -93,7 +93,7 @@ const shown = new WeakMap<HTMLElement, { pair: HTMLElement; ts: Element }>();
 
 // the TypeScript the region's figure shows (inside the Copy button's box when there is one)
 function typescriptOf(figure: HTMLElement): Element | null {
-  return figure.querySelector(':scope > .copy-code-box, :scope > pre, :scope > .python-pair .python-pane-ts > *');
+  return figure.querySelector(':scope > .copy-code-box, :scope > pre');
 }
 
 export async function toggle(button: HTMLButtonElement): Promise<void> {
