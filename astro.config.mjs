@@ -1,21 +1,10 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
-import rehypeKatex from 'rehype-katex';
-import remarkMath from 'remark-math';
-import { chaptersInOrder } from './src/build/chapters.ts';
-import { remarkCells } from './src/build/cells/remark-cells.ts';
-import { checkCells } from './src/build/integrations/check-cells.ts';
-import { checkLessons } from './src/build/integrations/check-lessons.ts';
-import { checkCartridgeSite } from './src/build/cartridge/site-check.ts';
-import { remarkGlossary } from './src/build/glossary/remark-glossary.ts';
-import { themes } from './src/build/literate/highlight.ts';
-import { remarkLiterate } from './src/build/literate/remark-literate.ts';
-import { rehypeSearchMathOnce } from './src/build/search/rehype-search-math-once.ts';
-import { componentModules } from './src/shared/engine-modules.ts';
-import { pythonFeature } from './src/python/build/integration.ts';
+import { chaptersInOrder } from './src/book/build/book.ts';
+import { course } from './src/course/build/integration.ts';
+import { componentModules } from './src/literate/build/engine-modules.ts';
 
 // Where the course is published and where its source lives, for a fork to set when it builds:
 // SITE_URL makes canonical links and the sitemap point at the real site; REPOSITORY_URL (a GitHub
@@ -27,13 +16,9 @@ const branch = process.env.REPOSITORY_BRANCH || 'main';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  markdown: {
-    // Astro 7's default processor ignores remark/rehype plugins; KaTeX needs unified's
-    processor: unified({ remarkPlugins: [remarkMath, remarkLiterate, remarkCells, remarkGlossary], rehypePlugins: [rehypeKatex, rehypeSearchMathOnce] }),
-    syntaxHighlight: 'shiki',
-    shikiConfig: { themes, langAlias: { output: 'plaintext' } }, // the quoted engine source's themes
-  },
   integrations: [
+    // first: it sets up the Markdown pipeline, which starlight() then adds its own plugins to
+    course(),
     starlight({
       title: 'Annotated microgpt',
       description: 'Learn how a GPT works by reading microgpt, a complete GPT in about 200 lines, one component per chapter.',
@@ -44,11 +29,12 @@ export default defineConfig({
             social: [{ icon: repository.includes('gitlab') ? 'gitlab' : 'github', label: 'Source', href: repository }],
           }
         : {}),
-      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/styles/site.css', './src/styles/cells.css', './src/styles/teaching.css', './src/styles/glossary.css'],
+      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/site/site.css', './src/cells/cells.css', './src/site/teaching.css', './src/glossary/glossary.css'],
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },
         { label: 'Glossary', link: '/glossary/' },
+        { label: 'Playground', link: '/playground/' },
         { label: 'microgpt.py, line by line', link: '/python/' },
         {
           label: 'Engine source',
@@ -67,9 +53,9 @@ export default defineConfig({
         },
       ],
       components: {
-        Pagination: './src/components/Pagination.astro',
-        Search: './src/components/Search.astro',
-        PageTitle: './src/components/PageTitle.astro',
+        Pagination: './src/site/Pagination.astro',
+        Search: './src/site/Search.astro',
+        PageTitle: './src/site/PageTitle.astro',
       },
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       head: [
@@ -82,10 +68,6 @@ export default defineConfig({
       ],
     }),
     mdx(),
-    checkLessons(),
-    checkCartridgeSite(),
-    checkCells(),
-    pythonFeature(),
   ],
   vite: {
     worker: { format: 'iife' },

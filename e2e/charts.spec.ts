@@ -41,11 +41,19 @@ test("the temperature figure's bars are its widest part, so the slider visibly r
   await page.goto('/chapters/inference/');
   const figure = page.locator('[data-figure="temperature"]');
   const table = await figure.locator('table.bars').evaluate((t) => t.getBoundingClientRect().width);
-  const [character, probability, bar] = await figure.locator('tbody tr').first().evaluate((tr) => [...tr.children].map((c) => c.getBoundingClientRect().width));
+  const [character, probability, bar] = await figure
+    .locator('tbody tr')
+    .first()
+    .evaluate((tr) => [...tr.children].map((c) => c.getBoundingClientRect().width));
   expect(bar).toBeGreaterThan(character);
   expect(bar).toBeGreaterThan(probability);
   expect(bar).toBeGreaterThan(0.6 * table);
-  const topBar = () => figure.locator('tbody tr').first().locator('.bar').evaluate((b) => b.getBoundingClientRect().width);
+  const topBar = () =>
+    figure
+      .locator('tbody tr')
+      .first()
+      .locator('.bar')
+      .evaluate((b) => b.getBoundingClientRect().width);
   const slider = figure.getByRole('slider', { name: 'Temperature' });
   await slider.fill('0.1');
   const sharp = await topBar();

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createSubmission, type Submission } from '../src/shared/handin/submission.ts';
+import { createSubmission, type Submission } from '../src/grading/shared/submission.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -44,7 +44,10 @@ test('assign, answer one checkpoint right (drawn for the student) and one wrong,
   const mine = page.locator('#checkpoint-rmsnorm-your-vector');
   await expect(mine.getByLabel(/Your numbers are drawn from your email or login/)).toHaveValue('ada@uni.example');
   await expect(mine.locator('.checkpoint-given')).toHaveText(/^For ada@uni\.example: your vector is \[\d, \d\]$/);
-  const [a, b] = (await mine.locator('.checkpoint-given').textContent())!.match(/\[(\d), (\d)\]/)!.slice(1).map(Number);
+  const [a, b] = (await mine.locator('.checkpoint-given').textContent())!
+    .match(/\[(\d), (\d)\]/)!
+    .slice(1)
+    .map(Number);
   const right = a / Math.sqrt((a * a + b * b) / 2);
   await mine.getByLabel(/Your answer \(right within ±0.005\)/).fill((a / Math.hypot(a, b)).toFixed(4));
   await mine.getByRole('button', { name: 'Check' }).click();
@@ -126,7 +129,12 @@ test('assign, answer one checkpoint right (drawn for the student) and one wrong,
   type Sheet = { rows: { identity: { name: string }; points: number; checkpoints: { key: string; points: number; state: string }[] }[] };
   const summary = (sheet: Sheet) => sheet.rows.map((r) => [r.identity.name, r.points, r.checkpoints.map((c) => `${c.key}: ${c.state} ${c.points}`)]);
   const fromPage = JSON.parse(readFileSync(jsonPath, 'utf8')) as Sheet;
-  const fromCli = JSON.parse(execFileSync(process.execPath, [join(root, 'src/build/grading/cli.ts'), ...files.map((f) => testInfo.outputPath(f.name)), '--settings', settingsPath, '--format', 'json'], { cwd: root, encoding: 'utf8' })) as Sheet;
+  const fromCli = JSON.parse(
+    execFileSync(process.execPath, [join(root, 'src/grading/build/cli.ts'), ...files.map((f) => testInfo.outputPath(f.name)), '--settings', settingsPath, '--format', 'json'], {
+      cwd: root,
+      encoding: 'utf8',
+    }),
+  ) as Sheet;
   expect(summary(fromPage)).toEqual(summary(fromCli));
   expect(summary(fromPage)).toEqual([
     ['Ada Lovelace', 3, ['gpt/softmax-shift: wrong 0', 'gpt/rmsnorm-three-four: missing 0', 'gpt/rmsnorm-your-vector: right 2']],

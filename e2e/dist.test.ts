@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { brokenLinks } from '../scripts/check-links.ts';
 import { BUDGET_KB, pageWeights } from '../scripts/size.ts';
-import { loadBook } from '../src/build/book/book.ts';
+import { loadBook } from '../src/book/build/book.ts';
 import { dist } from './site.ts';
 
 test('no internal link or asset in the built site is broken', () => {
@@ -16,10 +16,10 @@ test(`every chapter page loads at most ${BUDGET_KB} KB of JavaScript (gzip) befo
   for (const w of chapters) assert.ok(w.bytes <= BUDGET_KB * 1024, `${w.page}: ${(w.bytes / 1024).toFixed(1)} KB`);
 });
 
-test("every section of the book model has the anchor the built page gives its heading", async () => {
+test('every section of the book model has the anchor the built page gives its heading', async () => {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const { loadBook } = await import('../src/build/book/book.ts');
+  const { loadBook } = await import('../src/book/build/book.ts');
   for (const chapter of loadBook()) {
     const html = readFileSync(join(dist, 'chapters', chapter.slug, 'index.html'), 'utf8');
     const ids = new Set([...html.matchAll(/<h[1-6][^>]*\bid="([^"]+)"/g)].map((m) => m[1]));
@@ -30,11 +30,15 @@ test("every section of the book model has the anchor the built page gives its he
 test('every cell of the book model is rendered as a cell on its page, nested ones included', async () => {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const { loadBook } = await import('../src/build/book/book.ts');
+  const { loadBook } = await import('../src/book/build/book.ts');
   for (const chapter of loadBook()) {
     const html = readFileSync(join(dist, 'chapters', chapter.slug, 'index.html'), 'utf8');
     const rendered = [...html.matchAll(/data-cell-id="([^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(rendered, chapter.cells.map((c) => c.id), chapter.file);
+    assert.deepEqual(
+      rendered,
+      chapter.cells.map((c) => c.id),
+      chapter.file,
+    );
     for (const e of chapter.exercises) assert.ok(html.includes(`id="exercise-${e.id}"`), `${chapter.file}: exercise ${e.id}`);
   }
 });

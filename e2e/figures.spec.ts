@@ -104,7 +104,13 @@ test("the attention figure shows the gpt cell's numbers, then any name, head and
   // the `attention` cell prints the untrained model's head 0 for "emma": the figure must agree
   const book = (await page.locator('[data-cell-id="attention"] .cell-output pre').textContent())!.trim().split('\n').slice(-5);
   const untrained = await grid();
-  const visible = book.map((line, t) => line.trim().split(/\s+/).slice(1, t + 2).join(' ')); // row t sees t + 1 positions
+  const visible = book.map((line, t) =>
+    line
+      .trim()
+      .split(/\s+/)
+      .slice(1, t + 2)
+      .join(' '),
+  ); // row t sees t + 1 positions
   expect(untrained.map((row) => row.filter((x) => x !== '').join(' '))).toEqual(visible);
   await figure.getByRole('radio', { name: /after \d+ steps/ }).check();
   await expect(figure).toHaveAttribute('data-shown', 'trained/0/emma');
@@ -125,7 +131,11 @@ test("the attention figure shows the gpt cell's numbers, then any name, head and
 });
 
 test.describe('the dataset figure', () => {
-  const docs = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const docs = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0);
   const stat = (figure: import('@playwright/test').Locator, name: string) => figure.locator(`[data-stat="${name}"]`);
 
   test("summarises a reader's own file, and refuses an empty or binary one without losing what is shown", async ({ page }) => {

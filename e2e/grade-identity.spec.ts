@@ -3,8 +3,8 @@
 // account is flagged, a hand-in that replaced another name's row is listed with its own grade, and
 // the Moodle export says what it leaves out. Nothing is handed in but names, so nothing runs.
 import { expect, test } from '@playwright/test';
-import { loadLessons } from '../src/build/lessons/book.ts';
-import { createSubmission } from '../src/shared/handin/submission.ts';
+import { loadLessons } from '../src/lessons/build/lessons.ts';
+import { createSubmission } from '../src/grading/shared/submission.ts';
 import { collectErrors } from './site.ts';
 
 const lesson = loadLessons().find((l) => l.id === 'first-hour')!;
@@ -34,14 +34,16 @@ test("a Canvas download is read as one only when the instructor says so; a class
   expect(errors).toEqual([]);
 });
 
-test('a hand-in under a classmate\'s email is listed as replacing theirs, and the Moodle export says what it leaves out', async ({ page }) => {
+test("a hand-in under a classmate's email is listed as replacing theirs, and the Moodle export says what it leaves out", async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/grade/');
-  await page.getByLabel('Hand-in files').setInputFiles([
-    json('ada.json', await handIn('Ada Lovelace', 'ada@school.example')),
-    json('mallory.json', await handIn('Mallory', 'ada@school.example', '2026-12-01T11:00:00.000Z')),
-    json('lou.json', await handIn('Lou', 'lou-login')),
-  ]);
+  await page
+    .getByLabel('Hand-in files')
+    .setInputFiles([
+      json('ada.json', await handIn('Ada Lovelace', 'ada@school.example')),
+      json('mallory.json', await handIn('Mallory', 'ada@school.example', '2026-12-01T11:00:00.000Z')),
+      json('lou.json', await handIn('Lou', 'lou-login')),
+    ]);
   await expect(page.locator('.grade-status')).toContainText('Graded 2 students');
   await expect(page.locator('.grade-table tbody tr', { hasText: 'Mallory' })).toContainText('replaced the hand-in of Ada Lovelace (ada.json) under the same email ada@school.example');
   await expect(page.getByRole('heading', { name: 'Hand-ins that did not count' })).toBeVisible();

@@ -7,17 +7,23 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadBook } from '../src/build/book/book.ts';
-import { loadLessons } from '../src/build/lessons/book.ts';
-import { createSubmission } from '../src/shared/handin/submission.ts';
+import { loadBook } from '../src/book/build/book.ts';
+import { loadLessons } from '../src/lessons/build/lessons.ts';
+import { createSubmission } from '../src/grading/shared/submission.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const seed = 'e2e seed, never in a page';
-const exercise = loadBook().find((c) => c.slug === 'tokenizer')!.exercises.find((e) => e.id === 'encode-decode')!;
-const other = loadBook().find((c) => c.slug === 'dataset')!.exercises.find((e) => e.id === 'bigram-counts')!;
+const exercise = loadBook()
+  .find((c) => c.slug === 'tokenizer')!
+  .exercises.find((e) => e.id === 'encode-decode')!;
+const other = loadBook()
+  .find((c) => c.slug === 'dataset')!
+  .exercises.find((e) => e.id === 'bigram-counts')!;
 // every function the reader writes, answering nothing
 // the grade table has one column per exercise of the lesson, in the lesson's order
-const column = loadLessons().find((l) => l.id === 'first-hour')!.exercises.findIndex((e) => e.chapter === exercise.chapter && e.id === exercise.id);
+const column = loadLessons()
+  .find((l) => l.id === 'first-hour')!
+  .exercises.findIndex((e) => e.chapter === exercise.chapter && e.id === exercise.id);
 const nothing = exercise.provides.map((fn) => `function ${fn}(...args: any[]): any { return []; }`).join('\n');
 
 const attacks: Record<string, string> = {
@@ -28,9 +34,25 @@ const attacks: Record<string, string> = {
 };
 
 async function handIn(name: string, code: string | null) {
-  const entry = (e: typeof exercise, c: string | null) => ({ chapter: e.chapter, id: e.id, code: c, passed: c !== null, passedAt: null, attempts: 1, hintsOpened: 0, solutionShownAt: null, version: '' });
+  const entry = (e: typeof exercise, c: string | null) => ({
+    chapter: e.chapter,
+    id: e.id,
+    code: c,
+    passed: c !== null,
+    passedAt: null,
+    attempts: 1,
+    hintsOpened: 0,
+    solutionShownAt: null,
+    version: '',
+  });
   const assignment = { lesson: 'first-hour', className: 'e2e', note: '', due: '2099-12-01', time: '23:59', timeZone: 'UTC', exercises: [] };
-  const s = await createSubmission({ assignment, student: { name, email: `${name.toLowerCase()}@school.example` }, exportedAt: '2026-12-01T10:00:00.000Z', readings: [], exercises: [entry(exercise, code), entry(other, other.solution)] });
+  const s = await createSubmission({
+    assignment,
+    student: { name, email: `${name.toLowerCase()}@school.example` },
+    exportedAt: '2026-12-01T10:00:00.000Z',
+    readings: [],
+    exercises: [entry(exercise, code), entry(other, other.solution)],
+  });
   return JSON.stringify(s);
 }
 
@@ -47,7 +69,11 @@ test('a batch of attacks, then an honest failing hand-in: every attacker fails, 
   await page.getByLabel('Seed for the grading checks').fill(seed);
   await page.getByLabel('Hand-in files').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
   await expect(page.locator('.grade-status')).toContainText(`Graded ${files.length} students`, { timeout: 90_000 });
-  const mark = (who: string) => page.locator('.grade-table tbody tr', { has: page.getByRole('rowheader', { name: new RegExp(`^${who}`) }) }).locator('td.mark').nth(column);
+  const mark = (who: string) =>
+    page
+      .locator('.grade-table tbody tr', { has: page.getByRole('rowheader', { name: new RegExp(`^${who}`) }) })
+      .locator('td.mark')
+      .nth(column);
   for (const who of [...Object.keys(attacks), 'honest']) await expect(mark(who), who).not.toHaveClass(/passed/);
   await expect(mark('solver')).toHaveClass(/passed/);
   await expect(mark('solver')).toContainText("same as the book's solution");
@@ -57,7 +83,9 @@ test('a batch of attacks, then an honest failing hand-in: every attacker fails, 
   const pagePath = testInfo.outputPath('page.json');
   await download.saveAs(pagePath);
   const fromPage = JSON.parse(readFileSync(pagePath, 'utf8'));
-  const fromCli = JSON.parse(execFileSync(process.execPath, [join(root, 'src/build/grading/cli.ts'), ...files.map((f) => join(dir, f.name)), '--seed', seed, '--format', 'json'], { cwd: root, encoding: 'utf8' }));
+  const fromCli = JSON.parse(
+    execFileSync(process.execPath, [join(root, 'src/grading/build/cli.ts'), ...files.map((f) => join(dir, f.name)), '--seed', seed, '--format', 'json'], { cwd: root, encoding: 'utf8' }),
+  );
   const verdicts = (sheet: { rows: { identity: { name: string }; points: number; exercises: { state: string; checks: { name: string; passed: boolean }[] }[] }[] }) =>
     sheet.rows.map((r) => [r.identity.name, r.points, r.exercises.map((e) => [e.state, e.checks.map((c) => `${c.name}: ${c.passed}`)])]);
   expect(verdicts(fromPage)).toEqual(verdicts(fromCli));

@@ -7,8 +7,8 @@
 // although the page itself lives on. So each test opens a CDP session on the page before the bomb
 // goes off and reads and clicks the page through Runtime.evaluate after it.
 import { type CDPSession, type Locator, type Page, expect, test } from '@playwright/test';
-import { loadBook } from '../src/build/book/book.ts';
-import { createSubmission } from '../src/shared/handin/submission.ts';
+import { loadBook } from '../src/book/build/book.ts';
+import { createSubmission } from '../src/grading/shared/submission.ts';
 import config from './playwright.config.ts';
 
 // The renderer's V8 heap here is about 4 GB, which the bomb fills in 6 to 9 s, near the exercises'
@@ -57,12 +57,22 @@ const click = (cdp: CDPSession, selector: string) => evaluate(cdp, `document.que
 
 test('/grade/ with a heap bomb and an infinite loop in the batch: the page lives, the bomb’s row says its run crashed, every other row is graded as without them', async ({ page }) => {
   test.setTimeout(120_000);
-  const exercise = loadBook().find((c) => c.slug === 'tokenizer')!.exercises.find((e) => e.id === 'encode-decode')!;
-  const other = loadBook().find((c) => c.slug === 'dataset')!.exercises.find((e) => e.id === 'bigram-counts')!;
+  const exercise = loadBook()
+    .find((c) => c.slug === 'tokenizer')!
+    .exercises.find((e) => e.id === 'encode-decode')!;
+  const other = loadBook()
+    .find((c) => c.slug === 'dataset')!
+    .exercises.find((e) => e.id === 'bigram-counts')!;
   const handIn = async (name: string, code: string) => {
     const entry = (e: typeof exercise, c: string) => ({ chapter: e.chapter, id: e.id, code: c, passed: true, passedAt: null, attempts: 1, hintsOpened: 0, solutionShownAt: null, version: '' });
     const assignment = { lesson: 'first-hour', className: 'e2e', note: '', due: '2099-12-01', time: '23:59', timeZone: 'UTC', exercises: [] };
-    const s = await createSubmission({ assignment, student: { name, email: `${name.toLowerCase()}@school.example` }, exportedAt: '2026-12-01T10:00:00.000Z', readings: [], exercises: [entry(exercise, code), entry(other, other.solution)] });
+    const s = await createSubmission({
+      assignment,
+      student: { name, email: `${name.toLowerCase()}@school.example` },
+      exportedAt: '2026-12-01T10:00:00.000Z',
+      readings: [],
+      exercises: [entry(exercise, code), entry(other, other.solution)],
+    });
     return { name: `${name.toLowerCase()}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) };
   };
   const honest = await Promise.all([handIn('Solver', exercise.solution), handIn('Starter', exercise.starter), handIn('Halfway', exercise.solution.replace(/return/, 'return [] ||'))]);
@@ -82,7 +92,10 @@ test('/grade/ with a heap bomb and an infinite loop in the batch: the page lives
   const mixed = await evaluate<Record<string, string[]>>(cdp, rows);
   console.log(`/grade/ with a heap bomb and an infinite loop: ${await evaluate(cdp, text('.grade-status'))}`);
   for (const [who, cells] of Object.entries(alone)) expect(mixed[who], who).toEqual(cells);
-  const row = (who: string) => Object.entries(mixed).find(([name]) => name.startsWith(who))![1].join(' | ');
+  const row = (who: string) =>
+    Object.entries(mixed)
+      .find(([name]) => name.startsWith(who))![1]
+      .join(' | ');
   expect(row('Bomber')).toMatch(CRASHED);
   expect(row('Looper')).toMatch(/time limit/);
 });

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { builtPages } from './site.ts';
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
@@ -11,16 +10,6 @@ test.describe('on a phone', () => {
     await page.getByRole('button', { name: 'Menu' }).click();
     await sidebar.getByRole('link', { name: 'Autograd' }).click();
     await expect(page).toHaveURL(/\/chapters\/autograd\/$/);
-  });
-
-  test('on no page does anything but code and math scroll sideways', async ({ page }) => {
-    const wide: string[] = [];
-    for (const path of builtPages()) {
-      await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      if (overflow > 0) wide.push(`${path}: ${overflow}px`);
-    }
-    expect(wide).toEqual([]);
   });
 });
 

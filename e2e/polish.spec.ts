@@ -25,7 +25,11 @@ test('static code wider than the column scrolls and shows that it does', async (
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/chapters/gpt/');
   const pre = page.locator('.literate pre').first();
-  const { scrollable, overflow, shadow } = await pre.evaluate((el) => ({ scrollable: el.scrollWidth > el.clientWidth, overflow: getComputedStyle(el).overflowX, shadow: getComputedStyle(el).backgroundImage }));
+  const { scrollable, overflow, shadow } = await pre.evaluate((el) => ({
+    scrollable: el.scrollWidth > el.clientWidth,
+    overflow: getComputedStyle(el).overflowX,
+    shadow: getComputedStyle(el).backgroundImage,
+  }));
   expect(scrollable).toBe(true);
   expect(overflow).toBe('auto');
   expect(shadow).toContain('linear-gradient');

@@ -40,7 +40,11 @@ test('a chapter opened from an assignment leads back to its checklist; one opene
   await expect(page.locator('[data-assignment-return]')).toBeHidden();
   const link = '/assignment/?lesson=first-hour&class=CS%20101&due=2099-12-01';
   await page.goto(link);
-  await page.locator('.assignment-readings').getByRole('link', { name: /tokenizer/i }).first().click();
+  await page
+    .locator('.assignment-readings')
+    .getByRole('link', { name: /tokenizer/i })
+    .first()
+    .click();
   const back = page.locator('[data-assignment-return]');
   await expect(back).toBeVisible();
   await expect(back).toHaveText('← Back to your assignment: A first hour with microgpt');

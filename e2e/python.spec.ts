@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import facts from '../src/python/data/microgpt-py.json' with { type: 'json' };
+import facts from '../src/python/shared/microgpt-py.json' with { type: 'json' };
 
 const root = resolve(import.meta.dirname, '..');
 const gistHost = new URL(facts.rawUrl).host;
@@ -36,7 +36,9 @@ test('a quoted region links its lines of microgpt.py; Show the Python refuses a 
 
   await twin.getByRole('button', { name: 'Show the Python' }).click();
   const note = figure.locator('.python-note');
-  await expect(note).toHaveText(/^The file gist\.githubusercontent\.com sent is not the revision this course maps \(its SHA-256 differs\), so it is not shown\. You can read microgpt\.py L39–L50 on GitHub\.$/);
+  await expect(note).toHaveText(
+    /^The file gist\.githubusercontent\.com sent is not the revision this course maps \(its SHA-256 differs\), so it is not shown\. You can read microgpt\.py L39–L50 on GitHub\.$/,
+  );
   await expect(note.getByRole('link')).toHaveAttribute('href', /#file-microgpt-py-L39-L50$/);
   await expect(figure.locator('.python-pane-py')).toHaveCount(0);
   expect(await figure.locator('pre').textContent(), 'the TypeScript is as it was').toBe(typescript);
@@ -44,7 +46,9 @@ test('a quoted region links its lines of microgpt.py; Show the Python refuses a 
 
   answer = 'fail';
   await twin.getByRole('button', { name: 'Show the Python' }).click();
-  await expect(note).toHaveText(/^microgpt\.py could not be fetched from gist\.githubusercontent\.com: the network, a filter or an extension stopped the request\. You can read microgpt\.py L39–L50 on GitHub\.$/);
+  await expect(note).toHaveText(
+    /^microgpt\.py could not be fetched from gist\.githubusercontent\.com: the network, a filter or an extension stopped the request\. You can read microgpt\.py L39–L50 on GitHub\.$/,
+  );
   await expect(figure.locator('.python-note')).toHaveCount(1);
   expect(requests).toHaveLength(2);
 });
@@ -76,7 +80,7 @@ test("/python/ runs the course's Python script in Pyodide when the gist fails, a
   await page.getByLabel('Training steps').fill(String(STEPS));
   await page.getByRole('button', { name: 'Run' }).click();
   const output = page.locator('[data-python-output]');
-  await expect(output.locator('.python-run-script')).toContainText("So this runs the course’s own Python script, not microgpt.py: engine/test/fixtures/microgpt_ref.py");
+  await expect(output.locator('.python-run-script')).toContainText('So this runs the course’s own Python script, not microgpt.py: engine/test/fixtures/microgpt_ref.py');
   await expect(output.locator('.python-run-script')).toContainText(`microgpt_ref.py --data input.txt --steps ${STEPS}`);
   await expect(output.locator('progress')).toBeVisible();
   const summary = output.locator('.python-run-summary');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadBook } from '../src/build/book/book.ts';
+import { loadBook } from '../src/book/build/book.ts';
 
 // a word that appears in the prose of exactly one chapter, read from the book model
 function wordOnlyIn(slug: string): string {

@@ -109,7 +109,15 @@ describe('the e2e static server', () => {
   });
 
   test('refuses every path out of its directory', async () => {
-    const paths = ['/../secret.txt', '/chapters/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/chapters/x/..%2f..%2f..%2fsecret.txt', '/%2e%2e%2f%2e%2e%2fsecret.txt'];
+    const paths = [
+      '/../secret.txt',
+      '/chapters/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/chapters/x/..%2f..%2f..%2fsecret.txt',
+      '/%2e%2e%2f%2e%2e%2fsecret.txt',
+    ];
     if (process.platform !== 'win32') paths.push('/link.txt'); // a symbolic link out of it
     for (const path of paths) {
       const reply = await get(port, path);

@@ -171,7 +171,7 @@ async function main(): Promise<void> {
     bound = await listen(server, port, values.host);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'EADDRINUSE' ? `port ${port} is already in use; not serving` : String(error));
+    throw new Error(code === 'EADDRINUSE' ? `port ${port} is already in use; not serving` : String(error), { cause: error });
   }
   const host = values.host.includes(':') ? `[${values.host}]` : values.host;
   console.log(`e2e static server: ${root} at http://${host}:${bound}/`);

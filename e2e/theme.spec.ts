@@ -30,6 +30,9 @@ test('dark code blocks use the dark Shiki theme', async ({ page }) => {
   const dark = await keyword.evaluate((s) => getComputedStyle(s).color);
   await page.emulateMedia({ colorScheme: 'light' });
   await page.reload();
-  const light = await page.locator('figure.literate .line span').first().evaluate((s) => getComputedStyle(s).color);
+  const light = await page
+    .locator('figure.literate .line span')
+    .first()
+    .evaluate((s) => getComputedStyle(s).color);
   expect(dark).not.toBe(light);
 });

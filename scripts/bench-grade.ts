@@ -11,8 +11,8 @@ import { isDeepStrictEqual, parseArgs, promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createStaticServer, defaultRoot, listen } from '../e2e/static-server.ts';
-import { exerciseDefs, lessonRefs } from '../src/build/grading/book-defs.ts';
-import { createSubmission } from '../src/shared/handin/submission.ts';
+import { exerciseDefs, lessonRefs } from '../src/grading/build/book-defs.ts';
+import { createSubmission } from '../src/grading/shared/submission.ts';
 
 const { values } = parseArgs({ options: { students: { type: 'string', default: '40' } } });
 const students = Number(values.students);
@@ -46,7 +46,10 @@ const others = honest.slice(0, students - attackers.length).map((_, i) => `Stude
 
 type Rows = Record<string, unknown>;
 const compare = (clean: Rows, mixed: Rows) => (others.every((who) => isDeepStrictEqual(clean[who], mixed[who])) ? `all ${others.length} other rows identical` : 'OTHER ROWS DIFFER');
-const attackerRows = (mixed: Rows) => Object.keys(attacks).map((who) => `${who}: ${JSON.stringify(mixed[who])}`).join('\n  ');
+const attackerRows = (mixed: Rows) =>
+  Object.keys(attacks)
+    .map((who) => `${who}: ${JSON.stringify(mixed[who])}`)
+    .join('\n  ');
 
 // /grade/: one page load; after the bomb, the page is read through CDP (Playwright marks a page whose
 // frame crashed as crashed, though the page lives on: see e2e/isolation.spec.ts)
@@ -92,7 +95,7 @@ async function inPage(): Promise<string[]> {
 // npm run grade on the same files, as JSON
 async function inCli(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-grade-'));
-  const cli = resolve(import.meta.dirname, '../src/build/grading/cli.ts');
+  const cli = resolve(import.meta.dirname, '../src/grading/build/cli.ts');
   const grade = async (files: typeof honest) => {
     for (const f of files) writeFileSync(join(dir, f.name), f.buffer);
     const started = performance.now();
@@ -103,7 +106,11 @@ async function inCli(): Promise<string[]> {
   try {
     const clean = await grade(honest);
     const mixed = await grade(attacked);
-    return [`npm run grade: the same ${students} hand-ins: ${clean.seconds} s`, `npm run grade: with the heap bomb and the infinite loop: ${mixed.seconds} s; ${compare(clean.rows, mixed.rows)}`, `  stderr: ${mixed.stderr}`];
+    return [
+      `npm run grade: the same ${students} hand-ins: ${clean.seconds} s`,
+      `npm run grade: with the heap bomb and the infinite loop: ${mixed.seconds} s; ${compare(clean.rows, mixed.rows)}`,
+      `  stderr: ${mixed.stderr}`,
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

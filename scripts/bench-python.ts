@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createStaticServer, defaultRoot, listen } from '../e2e/static-server.ts';
-import facts from '../src/python/data/microgpt-py.json' with { type: 'json' };
-import { PYODIDE_FILES } from '../src/python/build/integration.ts';
+import facts from '../src/python/shared/microgpt-py.json' with { type: 'json' };
+import { PYODIDE_FILES } from '../src/python/build/pyodide.ts';
 
 const { values } = parseArgs({ options: { steps: { type: 'string', default: '20' }, original: { type: 'string' } } });
 const steps = Number(values.steps);

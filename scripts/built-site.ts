@@ -11,5 +11,10 @@ export function htmlFiles(dir: string): string[] {
 
 // the URL a file is served at: dist/chapters/adam/index.html -> /chapters/adam/, dist/404.html -> /404.html
 export function pagePath(dist: string, file: string): string {
-  return '/' + relative(dist, file).replace(/\\/g, '/').replace(/index\.html$/, '');
+  return (
+    '/' +
+    relative(dist, file)
+      .replace(/\\/g, '/')
+      .replace(/index\.html$/, '')
+  );
 }

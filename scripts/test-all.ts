@@ -1,5 +1,5 @@
 // npm test: every suite, then one closing line "N passed, N failed" totalling them all.
-//   type checks -> engine unit tests -> site unit tests -> literate coverage -> build -> built-site checks -> browser (e2e)
+//   format and lint -> type checks -> engine unit tests -> site unit tests -> literate coverage -> build -> built-site checks -> browser (e2e)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,11 +69,13 @@ function skipped(name: string, why: string): Counts {
 }
 
 const suites: Counts[] = [];
+suites.push(commandSuite('format (Prettier)', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']));
+suites.push(commandSuite('lint (ESLint)', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']));
 suites.push(commandSuite('typecheck: engine', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'engine']));
 suites.push(commandSuite('typecheck: site', npx, ['astro', 'check']));
 suites.push(nodeTests('engine', 'engine', ['test/**/*.test.ts']));
 suites.push(nodeTests('site units', '.', ['src/**/*.test.ts', 'scripts/**/*.test.ts']));
-suites.push(commandSuite('literate coverage (every engine line quoted)', process.execPath, ['src/build/literate/check-literate.ts', '--strict']));
+suites.push(commandSuite('literate coverage (every engine line quoted)', process.execPath, ['src/literate/build/check-literate.ts', '--strict']));
 const build = commandSuite('build', npx, ['astro', 'build']);
 suites.push(build);
 if (build.failed === 0) {

@@ -2,7 +2,7 @@ import { docsSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { chapterSchema } from './build/chapters.ts';
+import { chapterSchema } from './book/build/chapters.ts';
 
 // The chapters live in content/chapters/*.mdx. `chapters` validates their frontmatter strictly;
 // `docs` is the same files as Starlight renders them at /chapters/<slug>/. (Starlight checks the

@@ -35,7 +35,9 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-console.log(`bench: ${steps} training steps on ${data === 'default' ? 'the default dataset (../shared is absent)' : 'names.txt'}, ${runs} runs per engine, node ${process.version} ${nodeFlags.join(' ')}`);
+console.log(
+  `bench: ${steps} training steps on ${data === 'default' ? 'the default dataset (../shared is absent)' : 'names.txt'}, ${runs} runs per engine, node ${process.version} ${nodeFlags.join(' ')}`,
+);
 const results: Record<(typeof engines)[number], Result[]> = { teaching: [], fast: [] };
 for (let i = 0; i < runs; i++) {
   for (const engine of engines) {
@@ -51,7 +53,7 @@ for (const engine of engines) {
   const rs = results[engine];
   console.log(`\n${engine} engine`);
   console.log(`  median wall time: ${(median(rs.map((r) => r.wallMs)) / 1000).toFixed(3)} s (preparing the model and ${steps} steps)`);
-  console.log(`  median training:  ${(msPerStep(engine) * steps / 1000).toFixed(3)} s, ${msPerStep(engine).toFixed(3)} ms/step`);
+  console.log(`  median training:  ${((msPerStep(engine) * steps) / 1000).toFixed(3)} s, ${msPerStep(engine).toFixed(3)} ms/step`);
   console.log(`  peak memory:      ${(Math.max(...rs.map((r) => r.maxRssKb)) / 1024).toFixed(0)} MB (max RSS over runs)`);
 }
 console.log(`\nratio: the fast engine takes 1/${(msPerStep('teaching') / msPerStep('fast')).toFixed(1)} of the teaching engine's time per step`);
@@ -71,6 +73,6 @@ else {
   for (const engine of engines) console.log(`  ${engine.padEnd(8)} median training: ${(browserMs(engine) / 1000).toFixed(3)} s, ${(browserMs(engine) / steps).toFixed(3)} ms/step`);
   console.log(`  ratio: the fast engine takes 1/${(browserMs('teaching') / browserMs('fast')).toFixed(1)} of the teaching engine's time`);
   const sameInBrowser = inBrowser.every((r) => Object.is(r.lastLoss, results.fast[0]?.lastLoss));
-  console.log(`  final losses: ${sameInBrowser ? 'identical to Node\'s' : 'DIFFERENT from Node\'s'}`);
+  console.log(`  final losses: ${sameInBrowser ? "identical to Node's" : "DIFFERENT from Node's"}`);
   if (!sameInBrowser) process.exitCode = 1;
 }

@@ -84,7 +84,7 @@ test('options also take the --flag=value form, and a file of one name trains', a
   assert.deepEqual(lines.slice(0, 3), ['num docs: 1', 'vocab size: 3', `num params: ${numParams}`]);
   assert.match(lines[3], /^step {4}1 \/ {4}3 \| loss \d\.\d{4}$/);
   assert.equal(lines[7], '--- inference (new, hallucinated names) ---');
-  assert.match(lines[8], /^sample  1: [an]*$/);
+  assert.match(lines[8], /^sample {2}1: [an]*$/);
 });
 
 test('--engine fast prints microgpt-default.txt byte for byte', async () => {

@@ -26,7 +26,10 @@ test('decodeText reads UTF-8 and keeps a BOM, as Python does', () => {
 });
 
 test('a binary file is refused with a clear message', () => {
-  assert.throws(() => decodeText(new Uint8Array([0x61, 0x00, 0x62]), 'x.bin'), (e: Error) => e instanceof DatasetError && /x\.bin looks binary \(a NUL byte at offset 1\)/.test(e.message));
+  assert.throws(
+    () => decodeText(new Uint8Array([0x61, 0x00, 0x62]), 'x.bin'),
+    (e: Error) => e instanceof DatasetError && /x\.bin looks binary \(a NUL byte at offset 1\)/.test(e.message),
+  );
   assert.throws(() => decodeText(new Uint8Array([0x61, 0xff, 0xfe]), 'y.dat'), /y\.dat is not UTF-8 text/);
 });
 

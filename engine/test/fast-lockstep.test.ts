@@ -50,7 +50,14 @@ for (const { name, docs, config, steps, seed = 42, fills = false } of shapes) {
     const quick = fast.prepare(docs, seed, config);
     assert.deepEqual(quick.docs, slow.docs);
     const params = slow.model.params;
-    assert.equal(firstDifference(quick.model.params, params.map((p) => p.data)), -1, 'initial weights');
+    assert.equal(
+      firstDifference(
+        quick.model.params,
+        params.map((p) => p.data),
+      ),
+      -1,
+      'initial weights',
+    );
     const slowAdam = new Adam(params);
     const quickAdam = new fast.Adam(params.length);
     const acts = new fast.Activations(quick.model);
@@ -66,14 +73,27 @@ for (const { name, docs, config, steps, seed = 42, fills = false } of shapes) {
       const quickLoss = fast.documentLoss(quick.model, acts, tokens, n);
       fast.backward(quick.model, acts, tokens, n);
       assert.ok(Object.is(quickLoss, loss.data), `step ${step + 1}: loss ${quickLoss} != ${loss.data}`);
-      const g = firstDifference(quick.model.grads, params.map((p) => p.grad));
+      const g = firstDifference(
+        quick.model.grads,
+        params.map((p) => p.grad),
+      );
       assert.equal(g, -1, `step ${step + 1}: gradient ${g} differs: ${quick.model.grads[g]} != ${params[g]?.grad}`);
       const lrT = 0.01 * (1 - step / steps);
       slowAdam.step(step, lrT);
       quickAdam.step(quick.model.params, quick.model.grads, step, lrT);
-      const w = firstDifference(quick.model.params, params.map((p) => p.data));
+      const w = firstDifference(
+        quick.model.params,
+        params.map((p) => p.data),
+      );
       assert.equal(w, -1, `step ${step + 1}: weight ${w} differs`);
-      assert.equal(firstDifference(quick.model.grads, params.map((p) => p.grad)), -1, `step ${step + 1}: gradients zeroed`);
+      assert.equal(
+        firstDifference(
+          quick.model.grads,
+          params.map((p) => p.grad),
+        ),
+        -1,
+        `step ${step + 1}: gradients zeroed`,
+      );
     }
     if (fills) assert.equal(longest, config.blockSize, 'a document fills the block');
   });

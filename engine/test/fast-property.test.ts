@@ -52,9 +52,7 @@ function draw(rng: Random, index: number): Configuration {
     docs = unicode;
   } else {
     // random text: lines of 1 to 40 characters, spaces inside (the CLI strips them only at the ends)
-    docs = loadDocs(
-      Array.from({ length: 5 + rng.randbelow(40) }, () => Array.from({ length: 1 + rng.randbelow(40) }, () => pick(alphabet)).join('')).join('\n'),
-    );
+    docs = loadDocs(Array.from({ length: 5 + rng.randbelow(40) }, () => Array.from({ length: 1 + rng.randbelow(40) }, () => pick(alphabet)).join('')).join('\n'));
   }
   const seed = pick([() => rng.randbelow(1000), () => -rng.randbelow(1000), () => 2n ** 70n + BigInt(rng.randbelow(1000))])();
   const numSteps = pick([0, 1, 2, 3, 5, 8, 12]);

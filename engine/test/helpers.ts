@@ -15,6 +15,7 @@ export const namesTxt = join(shared, 'data', 'names.txt');
 // for node:test's { skip }: false when ../shared is present, else a one-line reason
 export const needsShared = existsSync(namesTxt) ? false : '../shared is absent (a fresh clone has none): names.txt parity needs it';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fixture's fields it knows
 export function fixtureJson<T = any>(name: string): T {
   return JSON.parse(readFileSync(join(fixtures, name), 'utf8')) as T;
 }
@@ -42,7 +43,8 @@ async function inSlot<T>(job: () => Promise<T>): Promise<T> {
     return await job();
   } finally {
     const next = queue.shift();
-    if (next) next(); // the slot passes straight on
+    if (next)
+      next(); // the slot passes straight on
     else busy--;
   }
 }

@@ -19,11 +19,14 @@ const referenceText = fixtureText('reference/microgpt-default.txt');
 // noting its full-precision numbers on the way (test/record/): two tests below check it.
 const defaultRun = recordedCli([]);
 const namesRun = needsShared ? null : runCli(['--data', namesTxt]);
-const cases = readFileSync(join(fixtures, 'parity', 'cases.txt'), 'utf8').trim().split('\n').map((line) => {
-  const [name, data, args] = line.split('|');
-  const dataArgs = data === 'default' ? [] : ['--data', join(fixtures, data)];
-  return { name, args, run: runCli([...dataArgs, ...args.split(' ')]), fastRun: runCli(['--engine', 'fast', ...dataArgs, ...args.split(' ')]) };
-});
+const cases = readFileSync(join(fixtures, 'parity', 'cases.txt'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const [name, data, args] = line.split('|');
+    const dataArgs = data === 'default' ? [] : ['--data', join(fixtures, data)];
+    return { name, args, run: runCli([...dataArgs, ...args.split(' ')]), fastRun: runCli(['--engine', 'fast', ...dataArgs, ...args.split(' ')]) };
+  });
 
 // math.fsum's exactly rounded sum, near enough: Neumaier's compensated summation
 function fsum(xs: number[]): number {
@@ -81,7 +84,7 @@ test('default dataset: 1000 losses within 1e-12, samples and printed lines ident
 
 // what the book says of exactness (the introduction): every loss within a few units of its last
 // bit of Python's, about half of them identical to the bit
-test('default dataset: every loss within four units in the last place of microgpt.py\'s, about half identical', async () => {
+test("default dataset: every loss within four units in the last place of microgpt.py's, about half identical", async () => {
   const { notes } = await defaultRun;
   assert.ok(notes);
   const ulps = notes.losses.map((loss, i) => Math.abs(loss - reference.losses[i]) / (Number.EPSILON * Math.abs(reference.losses[i])));

@@ -14,7 +14,10 @@ function seedOf(text: string): number | bigint {
 for (const c of py.random) {
   test(`random(${c.seed}) matches Python bit for bit`, () => {
     const r = new Random(seedOf(c.seed));
-    assert.deepEqual(Array.from({ length: 8 }, () => r.random()), c.random);
+    assert.deepEqual(
+      Array.from({ length: 8 }, () => r.random()),
+      c.random,
+    );
     for (const [k, want] of c.getrandbits) assert.equal(r.getrandbits(k), want, `getrandbits(${k})`);
     for (const [n, want] of c.randbelow) assert.equal(r.randbelow(n), want, `randbelow(${n})`);
     const xs = Array.from({ length: 40 }, (_, i) => i);

@@ -1,10 +1,18 @@
 // '@microgpt/check': what an exercise's checks are written with. check() registers a named check;
-// the expect functions throw a CheckFailure whose message says what was expected and what came.
+// the expect functions throw a CheckFailure whose message says what was expected and what came;
+// runChecks() runs the registered checks in order, each to its own verdict.
 import type { Random } from '../../engine/src/random.ts';
+import type { CellError } from './execute.ts';
 import { formatArgs } from './format.ts';
 
 export class CheckFailure extends Error {
   name = 'CheckFailure';
+}
+
+export interface CheckResult {
+  name: string;
+  passed: boolean;
+  message: string | null; // why it failed
 }
 
 export interface RegisteredCheck {
@@ -16,6 +24,7 @@ export interface RegisteredCheck {
 // page), and the book solution's functions by name, to compare the reader's with on what it draws
 export interface GradingContext {
   random: Random; // the engine's Mersenne Twister (random, randbelow, gauss, shuffle, choices)
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a grading block calls the book's functions with whatever it drew
   reference: Record<string, any>;
 }
 
@@ -58,11 +67,33 @@ export function checkModule(registered: RegisteredCheck[], grading?: GradingCont
       if (!same(actual, expected)) throw new CheckFailure(`${label(what)}expected ${show(expected)}, got ${show(actual)}`);
     },
     expectClose(actual: number, expected: number, tolerance = 1e-9, what?: string) {
-      if (typeof actual !== 'number' || !(Math.abs(actual - expected) <= tolerance))
-        throw new CheckFailure(`${label(what)}expected ${show(expected)} (within ${tolerance}), got ${show(actual)}`);
+      if (typeof actual !== 'number' || !(Math.abs(actual - expected) <= tolerance)) throw new CheckFailure(`${label(what)}expected ${show(expected)} (within ${tolerance}), got ${show(actual)}`);
     },
     expectTrue(condition: boolean, message: string) {
       if (condition !== true) throw new CheckFailure(message);
     },
   });
+}
+
+// why no check can pass when the code under test stopped
+export const stoppedWith = (error: CellError) => `not run: the code stopped with ${error.name}: ${error.message}`;
+
+// each registered check in order: passed, or failed with its message; none runs when notRun says
+// why none can pass (the code stopped, or does not define what the checks call)
+export async function runChecks(registered: RegisteredCheck[], notRun: string | null): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const { name, fn } of registered) {
+    if (notRun !== null) {
+      results.push({ name, passed: false, message: notRun });
+      continue;
+    }
+    try {
+      await fn();
+      results.push({ name, passed: true, message: null });
+    } catch (thrown) {
+      const message = thrown instanceof Error ? (thrown.name === 'CheckFailure' ? thrown.message : `${thrown.name}: ${thrown.message}`) : String(thrown);
+      results.push({ name, passed: false, message });
+    }
+  }
+  return results;
 }

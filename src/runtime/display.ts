@@ -90,9 +90,15 @@ function lineChartText(title: string, series: { name: string; values: number[] }
 // table([{ char: 'a', id: 1 }, ...]) or table([['a', 1], ...], { columns: ['char', 'id'] })
 export function table(rows: Record<string, unknown>[] | unknown[][], options: { title?: string; columns?: string[] } = {}): void {
   const columns = options.columns ?? (rows.length > 0 && !Array.isArray(rows[0]) ? Object.keys(rows[0] as object) : []);
-  const cells = rows.map((row) => (Array.isArray(row) ? row : columns.map((c) => (row as Record<string, unknown>)[c])).map((v) => (typeof v === 'number' && !Number.isInteger(v) ? fixed(v) : String(v))));
+  const cells = rows.map((row) =>
+    (Array.isArray(row) ? row : columns.map((c) => (row as Record<string, unknown>)[c])).map((v) => (typeof v === 'number' && !Number.isInteger(v) ? fixed(v) : String(v))),
+  );
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((v, i) => (v ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((v, i) => (v ?? '').padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const title = options.title ?? 'table';
   const text = [`[${title}]`, line(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
   show({ kind: 'table', title, columns, rows: cells }, text);

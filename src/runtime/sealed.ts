@@ -20,10 +20,9 @@
 // Its cost: lockdown takes about 15 ms per realm, and the engine trains as fast under it.
 import 'ses';
 import * as engine from '../../engine/src/index.ts';
-import { type GradingContext, type RegisteredCheck, checkModule } from './check-api.ts';
+import { type CheckResult, checkModule, type GradingContext, type RegisteredCheck, runChecks, stoppedWith } from './check-api.ts';
 import * as display from './display.ts';
 import { type CellError, captureOutput, describe } from './execute.ts';
-import { type CheckResult, runChecks, stoppedWith } from './exercise.ts';
 import { HandOver } from './hand-over.ts';
 import { transpile } from './transpile.ts';
 import { engineWithout } from './withhold.ts';

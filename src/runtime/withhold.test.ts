@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as engine from '../../engine/src/index.ts';
-import { loadBook } from '../build/book/book.ts';
-import { reach } from '../build/grading/book-attacks-reach.ts';
+import { loadBook } from '../book/build/book.ts';
+import { reach } from '../grading/build/book-attacks-reach.ts';
 import { engineWithout, handsOut, withheldNames } from './withhold.ts';
 
 const tiny: engine.ModelConfig = { nLayer: 1, nEmbd: 4, blockSize: 4, nHead: 2, initStd: 0.08 };
@@ -159,7 +159,11 @@ test("in every exercise, nothing the reader's code gets of the engine reaches a 
     const offered = engineWithout(ex.withhold);
     const leaks = [...withheld.keys()].filter((name) => Object.keys(offered).some((o) => reachedFrom(o).has(engine[name as keyof typeof engine])));
     assert.deepEqual(leaks, [], `${ex.chapter}/${ex.id}: the offered engine reaches what it withholds`);
-    for (const name of withheld.keys()) assert.throws(() => offered[name], (e: Error) => e instanceof ReferenceError && e.message.startsWith(`the engine's ${name} is not available in this exercise`));
+    for (const name of withheld.keys())
+      assert.throws(
+        () => offered[name],
+        (e: Error) => e instanceof ReferenceError && e.message.startsWith(`the engine's ${name} is not available in this exercise`),
+      );
   }
 });
 

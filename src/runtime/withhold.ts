@@ -14,7 +14,7 @@ export const handsOut: Readonly<Record<string, readonly string[]>> = {
 // every name withheld from the reader's code, with the reason the reader is given
 export function withheldNames(withhold: readonly string[]): Map<string, string> {
   const why = new Map(withhold.map((name) => [name, `the engine's ${name} is not available in this exercise: writing it is the exercise`]));
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     for (const [name, held] of Object.entries(handsOut)) {
       const answers = held.filter((h) => why.has(h));

@@ -1,13 +1,13 @@
 // /cartridges/<lesson>.imscc: each lesson as a Common Cartridge to import into an LMS, with links
 // back to this site (as configured by `site` in astro.config.mjs).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cartridgeZip } from '../../build/cartridge/cartridge.ts';
-import { loadLessons } from '../../build/lessons/book.ts';
-import type { Lesson } from '../../build/lessons/schema.ts';
+import course from 'virtual:annotated-microgpt/course';
+import { cartridgeZip } from '../../lessons/build/cartridge.ts';
+import type { Lesson } from '../../lessons/build/schema.ts';
 
-export const getStaticPaths = (() => loadLessons().map((lesson) => ({ params: { lesson: lesson.id }, props: { lesson } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => course.lessons.map((lesson) => ({ params: { lesson: lesson.id }, props: { lesson } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
-  const zip = cartridgeZip((props as { lesson: Lesson }).lesson, import.meta.env.SITE ?? 'http://localhost:4321');
+  const zip = cartridgeZip((props as { lesson: Lesson }).lesson, import.meta.env.SITE ?? 'http://localhost:4321', course.book);
   return new Response(zip, { headers: { 'Content-Type': 'application/zip' } });
 };

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import facts from '../data/microgpt-py.json' with { type: 'json' };
+import facts from '../shared/microgpt-py.json' with { type: 'json' };
 import { original } from '../shared/original.ts';
 
 const sharedFacts = resolve('..', 'shared', 'microgpt-py', 'facts.json');
@@ -45,7 +45,10 @@ test('the facts kept here are those of ../shared/microgpt-py/facts.json, where i
   const { lineFingerprints, ...rest } = facts;
   const { lineFingerprints: fullPrints, ...fullRest } = full;
   assert.deepEqual(rest, fullRest);
-  assert.deepEqual(lineFingerprints.lines, fullPrints.lines.filter((l: [number, number, string]) => l[1] > NON_TRIVIAL));
+  assert.deepEqual(
+    lineFingerprints.lines,
+    fullPrints.lines.filter((l: [number, number, string]) => l[1] > NON_TRIVIAL),
+  );
 });
 
 test('the facts agree with themselves: 200 lines, 154 of code, the step count on line 152', () => {

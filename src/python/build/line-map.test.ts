@@ -63,7 +63,10 @@ test('a range on blank lines only, or a call outside the file, is refused', () =
 
 test('a malformed entry is refused with its line: no lines, no reason, a range not written as first-last', () => {
   const empty = edited('linear: [94-95]', 'linear: []');
-  assert.throws(() => parseLineMap(empty), (e: Error) => e instanceof LineMapError && e.message.startsWith(`${lineMapFile}:${lineOf(empty, 'linear: []')}: model.ts.linear`));
+  assert.throws(
+    () => parseLineMap(empty),
+    (e: Error) => e instanceof LineMapError && e.message.startsWith(`${lineMapFile}:${lineOf(empty, 'linear: []')}: model.ts.linear`),
+  );
   assert.throws(() => parseLineMap(edited(`none: "Python's built-in sum()"`, 'none: "sum"')), /value\.ts\.sum\.none: say why no line of microgpt\.py does this/);
   assert.throws(() => parseLineMap(edited('linear: [94-95]', 'linear: [94 to 95]')), /model\.ts\.linear\.0: write a range as first-last/);
 });
@@ -75,7 +78,7 @@ test('reading a broken map file throws every problem, which stops the build', ()
     writeFileSync(file, edited('tokenizer: [23-26]', 'tokenizer: [23-25, 300]'));
     assert.throws(
       () => readLineMap(file),
-      (e: Error) => e instanceof LineMapError && e.message.includes('L300 is not a range') && e.message.includes("line 26 of code is claimed by no region"),
+      (e: Error) => e instanceof LineMapError && e.message.includes('L300 is not a range') && e.message.includes('line 26 of code is claimed by no region'),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
-import { teachingModules } from '../../shared/engine-modules.ts';
-import { readEngineFile } from '../../build/literate/regions.ts';
+import { teachingModules } from '../../literate/build/engine-modules.ts';
+import { readEngineFile } from '../../literate/build/regions.ts';
 import { type LineRange, formatRange, linesOf, parseRange } from '../shared/lines.ts';
 import { type Original, codeLines, lineKind, original } from '../shared/original.ts';
 

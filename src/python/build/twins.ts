@@ -1,8 +1,8 @@
 // What the pages show of the line map: a region's lines of microgpt.py as links, the lines of a
 // set of modules counted, and the atlas (each line of the file with the regions and chapter
 // sections that explain it).
-import { teachingModules } from '../../shared/engine-modules.ts';
-import { quotesByRegion } from '../../build/literate/engine-map.ts';
+import { teachingModules } from '../../literate/build/engine-modules.ts';
+import type { QuotedIn } from '../../literate/build/engine-map.ts';
 import { type LineRange, formatRange, gistUrl, linesOf, toRanges } from '../shared/lines.ts';
 import { type LineKind, type Original, lineKind, original } from '../shared/original.ts';
 import { type Twin, loadLineMap, twinOf } from './line-map.ts';
@@ -51,9 +51,9 @@ export interface AtlasLine {
   regions: { module: string; region: string; sections: { chapter: string; chapterTitle: string; section: { id: string; text: string } | null }[] }[];
 }
 
-// every line of microgpt.py with the regions that port it, and where the book explains each
-export function atlas(twins: readonly Twin[] = loadLineMap(), o: Original = original): AtlasLine[] {
-  const quotes = new Map(teachingModules.map((m) => [m, quotesByRegion(m)]));
+// every line of microgpt.py with the regions that port it, and where the book explains each (quotes:
+// engine module -> region -> the sections that quote it, as the course data holds them)
+export function atlas(quotes: Record<string, Record<string, QuotedIn[]>>, twins: readonly Twin[] = loadLineMap(), o: Original = original): AtlasLine[] {
   return Array.from({ length: o.lines }, (_, i) => {
     const number = i + 1;
     const regions = twins
@@ -61,7 +61,7 @@ export function atlas(twins: readonly Twin[] = loadLineMap(), o: Original = orig
       .map((t) => ({
         module: t.module,
         region: t.region,
-        sections: (quotes.get(t.module as (typeof teachingModules)[number])?.get(t.region) ?? []).map((q) => ({ chapter: q.chapter, chapterTitle: q.chapterTitle, section: q.section })),
+        sections: (quotes[t.module]?.[t.region] ?? []).map((q) => ({ chapter: q.chapter, chapterTitle: q.chapterTitle, section: q.section })),
       }));
     return { number, kind: lineKind(o, number), regions };
   });

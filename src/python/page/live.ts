@@ -1,7 +1,7 @@
 // "Show the Python": microgpt.py's lines for a quoted region, beside its TypeScript (side by side
 // when the figure is wide, a TypeScript/Python switch when it is not; the switch's choice is
 // remembered). Loaded on the reader's click; the text comes through the hash gate or not at all.
-import { gist, rawUrl, revision, sha256 } from '../data/microgpt-py.json';
+import { gist, rawUrl, revision, sha256 } from '../shared/microgpt-py.json';
 import { excerptHtml } from '../shared/excerpt.ts';
 import { type LineRange, formatRanges, gistUrl, parseRange } from '../shared/lines.ts';
 import { originalOnce } from './original.ts';

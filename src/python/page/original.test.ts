@@ -77,7 +77,10 @@ test('offline before the first fetch, a blocked request and an HTTP error each s
   assert.deepEqual(offline, { ok: false, why: 'offline', message: 'You are offline, and this browser has not kept a copy of microgpt.py yet.' });
   const blocked = await loadOriginal({ url, sha256 }, env(failed, true));
   assert.deepEqual(blocked, { ok: false, why: 'unreachable', message: 'microgpt.py could not be fetched from gist.example: the network, a filter or an extension stopped the request.' });
-  const missing = await loadOriginal({ url, sha256 }, env(async () => new Response('no', { status: 404, statusText: 'Not Found' })));
+  const missing = await loadOriginal(
+    { url, sha256 },
+    env(async () => new Response('no', { status: 404, statusText: 'Not Found' })),
+  );
   assert.deepEqual(missing, { ok: false, why: 'status', message: 'gist.example answered 404 Not Found instead of microgpt.py.' });
 });
 

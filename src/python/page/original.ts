@@ -8,9 +8,7 @@ export interface Pinned {
   sha256: string;
 }
 
-export type Outcome =
-  | { ok: true; text: string; from: 'cache' | 'network' }
-  | { ok: false; why: 'offline' | 'unreachable' | 'status' | 'mismatch'; message: string };
+export type Outcome = { ok: true; text: string; from: 'cache' | 'network' } | { ok: false; why: 'offline' | 'unreachable' | 'status' | 'mismatch'; message: string };
 
 // what the loader uses from the browser, so a test can hand it stand-ins
 export interface Env {

@@ -83,7 +83,7 @@ async function runRequest(request: RunRequest): Promise<void> {
     pyodide.runPython(`import sys\nsys.argv = ${argv}`);
     pyodide.runPython(request.script);
   } catch (error) {
-    throw new Error(stderr || String((error as Error).message ?? error));
+    throw new Error(stderr || String((error as Error).message ?? error), { cause: error });
   }
   post({ type: 'done', ms: performance.now() - runStart });
 }

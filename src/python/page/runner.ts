@@ -24,11 +24,34 @@ async function chooseScript(steps: number): Promise<{ request: Pick<RunRequest, 
   const outcome = await originalOnce(pinned);
   if (outcome.ok) {
     const change = withSteps(outcome.text, Number(form.dataset.stepsLine), Number(form.dataset.stepsValue), steps);
-    const label = el('p', 'python-run-script', 'Running ', el('strong', '', 'microgpt.py'), ` itself (revision ${pinned.revision.slice(0, 7)}, SHA-256 checked), with line ${change.line} changed from `, code(change.before.trim()), ' to ', code(change.after.trim()), ', and the names written to ', code('input.txt'), '.');
+    const label = el(
+      'p',
+      'python-run-script',
+      'Running ',
+      el('strong', '', 'microgpt.py'),
+      ` itself (revision ${pinned.revision.slice(0, 7)}, SHA-256 checked), with line ${change.line} changed from `,
+      code(change.before.trim()),
+      ' to ',
+      code(change.after.trim()),
+      ', and the names written to ',
+      code('input.txt'),
+      '.',
+    );
     return { request: { script: change.script, scriptName: 'microgpt.py', args: [] }, label, python: 'microgpt.py' };
   }
   const args = ['--data', 'input.txt', '--steps', String(steps)];
-  const label = el('p', 'python-run-script', explain(outcome.message, [{ first: 1, last: 1 }]), 'So this runs ', el('strong', '', 'the course’s own Python script'), ', not microgpt.py: ', code('engine/test/fixtures/microgpt_ref.py'), ', the engine written again in Python, which prints what microgpt.py prints. It runs as ', code(['microgpt_ref.py', ...args].join(' ')), '.');
+  const label = el(
+    'p',
+    'python-run-script',
+    explain(outcome.message, [{ first: 1, last: 1 }]),
+    'So this runs ',
+    el('strong', '', 'the course’s own Python script'),
+    ', not microgpt.py: ',
+    code('engine/test/fixtures/microgpt_ref.py'),
+    ', the engine written again in Python, which prints what microgpt.py prints. It runs as ',
+    code(['microgpt_ref.py', ...args].join(' ')),
+    '.',
+  );
   label.dataset.script = 'course';
   return { request: { script: courseScript, scriptName: 'microgpt_ref.py', args }, label, python: 'the course’s script' };
 }
@@ -38,7 +61,9 @@ function table(python: string[], engine: string[], pythonName: string): HTMLElem
   const summary = el(
     'p',
     'python-run-summary',
-    differing.length === 0 ? `All ${rows.length} lines are the same.` : `${differing.length} of ${rows.length} lines differ: line${differing.length > 1 ? 's' : ''} ${differing.slice(0, 10).join(', ')}${differing.length > 10 ? ', …' : ''}.`,
+    differing.length === 0
+      ? `All ${rows.length} lines are the same.`
+      : `${differing.length} of ${rows.length} lines differ: line${differing.length > 1 ? 's' : ''} ${differing.slice(0, 10).join(', ')}${differing.length > 10 ? ', …' : ''}.`,
   );
   summary.dataset.differing = String(differing.length);
   const head = el('thead', '', el('tr', '', el('th', '', '#'), el('th', '', `Python (${pythonName})`), el('th', '', 'TypeScript (the engine)')));

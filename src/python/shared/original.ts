@@ -1,6 +1,6 @@
-// Facts about the revision of microgpt.py the engine matches (data/microgpt-py.json): where it is,
+// Facts about the revision of microgpt.py the engine matches (shared/microgpt-py.json): where it is,
 // its SHA-256 and size, and what kind each of its lines is. Never its text.
-import facts from '../data/microgpt-py.json' with { type: 'json' };
+import facts from './microgpt-py.json' with { type: 'json' };
 import type { Pinned } from './lines.ts';
 
 export interface Original extends Pinned {

@@ -1,0 +1,42 @@
+// Every kind of page, loaded once: it loads without a console error or a failed request, shows its
+// heading, and meets WCAG 2.2 AA (axe) in the light theme; switched to the dark theme in the same
+// load with Starlight's own theme picker, it meets the rules that depend on colour; narrowed to a
+// phone's width, nothing but code and math scrolls sideways. Pages built from one template with
+// other data (the engine's modules, the lesson plans) are checked on one of each engine and one
+// lesson plan: the rest differ in text, not in markup or style. The built-site tests
+// (e2e/dist.test.ts) check every page's links and assets.
+import { expect, test } from '@playwright/test';
+import { COLOUR_RULES, wcagViolations } from './axe.ts';
+import { builtPages, collectErrors } from './site.ts';
+
+const PHONE = { width: 390, height: 844 };
+
+// the pages that stand for their template's others
+const OTHERS_OF_A_TEMPLATE = [/^\/engine\/(?!value\/$|fast\/model\/$)/, /^\/lessons\/(?!first-hour\/$)[^/]+\/$/];
+const pagesToCheck = (pages: string[]) => pages.filter((path) => !OTHERS_OF_A_TEMPLATE.some((others) => others.test(path)));
+
+test('the pages checked stand for every page: each chapter and one page of each template', () => {
+  const all = builtPages();
+  const checked = pagesToCheck(all);
+  expect(checked.filter((p) => p.startsWith('/chapters/'))).toEqual(all.filter((p) => p.startsWith('/chapters/')));
+  expect(checked.filter((p) => p.startsWith('/engine/'))).toEqual(['/engine/fast/model/', '/engine/value/']);
+  expect(checked.filter((p) => p.startsWith('/lessons/'))).toEqual(['/lessons/', '/lessons/first-hour/']);
+  for (const page of ['/', '/glossary/', '/assign/', '/assignment/', '/grade/']) expect(checked).toContain(page);
+});
+
+for (const path of pagesToCheck(builtPages())) {
+  test(`${path} loads cleanly, meets WCAG 2.2 AA in the light and dark themes, and fits a phone`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto(path, { waitUntil: 'networkidle' });
+    await expect(page.locator('h1').first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    expect(await wcagViolations(page), 'light theme').toEqual([]);
+    await page.getByRole('combobox', { name: /theme/i }).first().selectOption('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await wcagViolations(page, { rules: COLOUR_RULES }), 'dark theme').toEqual([]);
+    await page.setViewportSize(PHONE);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'on a phone, nothing but code and math scrolls sideways').toBe(0);
+    expect(errors).toEqual([]);
+  });
+}
