@@ -2,11 +2,11 @@
 // body or to a failed request, and the page explains and links instead of showing anything; the
 // /python/ page's runner then runs the course's own Python script in Pyodide, labelled as such,
 // and its lines equal the engine's (the CLI's, computed here) line for line.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import facts from '../src/python/shared/microgpt-py.json' with { type: 'json' };
+import { wcagViolations } from './axe.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const gistHost = new URL(facts.rawUrl).host;
@@ -94,6 +94,5 @@ test("/python/ runs the course's Python script in Pyodide when the gist fails, a
   const status = output.locator('.python-run-status');
   await expect(status).toContainText(/^Done\. Python downloaded [\d.]+ MB and was ready in [\d.]+ s; it ran in [\d.]+ s, about \d+ ms per training step\.$/);
   console.log(`pyodide in Chromium: ${await status.textContent()}`);
-  const { violations } = await new AxeBuilder({ page }).include('[data-python-output]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await wcagViolations(page, { include: '[data-python-output]' })).toEqual([]);
 });
