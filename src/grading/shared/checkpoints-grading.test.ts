@@ -288,7 +288,7 @@ test('a hand-in file with checkpoints is checksummed with them; one without them
   await assert.rejects(parseSubmission(JSON.stringify(edited)), /checksum does not match/);
   const malformed = JSON.parse(text);
   malformed.checkpoints[0].answer = 5;
-  await assert.rejects(parseSubmission(JSON.stringify(malformed)), /"checkpoints" field is malformed/);
+  await assert.rejects(parseSubmission(JSON.stringify(malformed)), /: checkpoints\[0\]\.answer: needs text, or a list of texts$/);
   const before = await createSubmission({
     assignment: { lesson: lesson.id, className: '', note: '', due: '2026-12-01', time: '23:59', timeZone: 'UTC', exercises: [] },
     student: { name: 'Old', email: 'old@x' },

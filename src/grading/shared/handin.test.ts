@@ -199,12 +199,12 @@ test('a hand-in file (version 2) round-trips, and a changed, cut or foreign file
   await assert.rejects(parseSubmission('PK\u0003\u0004 zip'), { message: 'not a hand-in file: it is not JSON' });
   await assert.rejects(parseSubmission('{"format":"annotated-microgpt-progress","version":1}'), { message: 'not a hand-in file: "format" is not "annotated-microgpt-submission"' });
   await assert.rejects(parseSubmission(text.replace('"version":2', '"version":3')), { message: 'hand-in file version 3 is not one this site reads (1 or 2)' });
-  await assert.rejects(parseSubmission(text.replace('"name":"Ada"', '"name":" "')), { message: "the student's name is missing" });
-  await assert.rejects(parseSubmission(text.replace('"email":"ada@uni.example"', '"email":""')), { message: "the student's email or login is missing" });
-  await assert.rejects(parseSubmission(text.replace('"timeZone":"Europe/Paris"', '"timeZone":"Paris"')), { message: 'the "assignment" field is missing or malformed' });
-  await assert.rejects(parseSubmission(text.replace('"hintsOpened":1', '"hintsOpened":-1')), { message: 'the "exercises" field is missing or malformed' });
+  await assert.rejects(parseSubmission(text.replace('"name":"Ada"', '"name":" "')), { message: "student.name: the student's name is missing" });
+  await assert.rejects(parseSubmission(text.replace('"email":"ada@uni.example"', '"email":""')), { message: "student.email: the student's email or login is missing" });
+  await assert.rejects(parseSubmission(text.replace('"timeZone":"Europe/Paris"', '"timeZone":"Paris"')), { message: 'assignment.timeZone: needs a time zone such as Europe/Paris' });
+  await assert.rejects(parseSubmission(text.replace('"hintsOpened":1', '"hintsOpened":-1')), { message: 'exercises[0].hintsOpened: needs a whole number, 0 or more' });
   await assert.rejects(parseSubmission(text.replace(/"exercises":\[\{"chapter":"gpt","id":"double","code".*?\}\]/, '"exercises":[{"id":3}]')), {
-    message: 'the "exercises" field is missing or malformed',
+    message: 'exercises[0].chapter: is missing',
   });
 });
 

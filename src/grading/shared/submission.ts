@@ -5,11 +5,13 @@
 // Its checksum is SHA-256 over every other field. It catches a file damaged in transit or edited by
 // hand after export. It does not stop a student who edits the file and recomputes the checksum with
 // this site's own code, and it proves nothing about who wrote the code or when. The instructor's
-// page refuses a file that is not JSON, is cut short, has missing or wrong fields, or whose checksum
-// does not match, each with a message of its own. Version 1 files (before identity and activity
+// page refuses a file that is not JSON, is cut short, has missing, wrong, unknown or repeated fields
+// (submission-schema.ts, naming the field), or whose checksum does not match, each with a message of
+// its own. Version 1 files (before identity and activity
 // were recorded) are still read, marked `legacy`.
-import { type Assignment, type CountedExercise, isClock, isDate } from './assignment.ts';
-import { isTimeZone } from './settings.ts';
+import type { Assignment, CountedExercise } from './assignment.ts';
+import { describeIssue } from '../../shared/schema.ts';
+import { submissionV1, submissionV2 } from './submission-schema.ts';
 
 export interface SubmittedExercise {
   chapter: string;
@@ -91,51 +93,9 @@ export async function createSubmission(fields: Omit<Submission, 'checksum' | 'fo
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isTime = (x: unknown) => typeof x === 'string' && !Number.isNaN(Date.parse(x));
-const isCount = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
-const isText = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '';
-
-const isExerciseV1 = (e: unknown): e is Record<string, unknown> =>
-  isRecord(e) &&
-  typeof e.chapter === 'string' &&
-  typeof e.id === 'string' &&
-  (typeof e.code === 'string' || e.code === null) &&
-  typeof e.passed === 'boolean' &&
-  (e.passedAt === null || isTime(e.passedAt));
-const isExercise = (e: unknown) => isExerciseV1(e) && isCount(e.attempts) && isCount(e.hintsOpened) && (e.solutionShownAt === null || isTime(e.solutionShownAt)) && typeof e.version === 'string';
-const isCounted = (e: unknown) => isRecord(e) && typeof e.chapter === 'string' && typeof e.id === 'string' && typeof e.points === 'number' && Number.isFinite(e.points) && e.points >= 0;
-const isAnswer = (x: unknown) => x === null || typeof x === 'string' || (Array.isArray(x) && x.every((s) => typeof s === 'string'));
-const isCheckpoint = (c: unknown) =>
-  isRecord(c) &&
-  typeof c.chapter === 'string' &&
-  typeof c.id === 'string' &&
-  isAnswer(c.answer) &&
-  typeof c.correct === 'boolean' &&
-  (c.answeredAt === null || isTime(c.answeredAt)) &&
-  isCount(c.tries) &&
-  (c.identity === null || typeof c.identity === 'string');
-const isReading = (r: unknown) => isRecord(r) && typeof r.chapter === 'string' && (r.section === null || typeof r.section === 'string') && typeof r.read === 'boolean';
-
-function checkAssignment(a: unknown, version: 1 | 2): asserts a is Record<string, unknown> {
-  const ok =
-    isRecord(a) &&
-    typeof a.lesson === 'string' &&
-    typeof a.className === 'string' &&
-    typeof a.due === 'string' &&
-    isDate(a.due) &&
-    typeof a.note === 'string' &&
-    (version === 1 ||
-      (typeof a.time === 'string' &&
-        isClock(a.time) &&
-        typeof a.timeZone === 'string' &&
-        isTimeZone(a.timeZone) &&
-        Array.isArray(a.exercises) &&
-        a.exercises.every(isCounted) &&
-        (a.checkpoints === undefined || (Array.isArray(a.checkpoints) && a.checkpoints.every(isCounted)))));
-  if (!ok) throw new SubmissionError('the "assignment" field is missing or malformed');
-}
 
 function parseJson(text: string): unknown {
+  if (typeof text !== 'string') throw new SubmissionError('not a hand-in file: it is not JSON');
   try {
     return JSON.parse(text);
   } catch {
@@ -149,17 +109,11 @@ export async function parseSubmission(text: string): Promise<ParsedSubmission> {
   const data = parseJson(text);
   if (!isRecord(data) || data.format !== 'annotated-microgpt-submission') throw new SubmissionError('not a hand-in file: "format" is not "annotated-microgpt-submission"');
   if (data.version !== 1 && data.version !== 2) throw new SubmissionError(`hand-in file version ${JSON.stringify(data.version)} is not one this site reads (1 or 2)`);
+  const parsed = (data.version === 1 ? submissionV1 : submissionV2).safeParse(data);
+  if (!parsed.success) throw new SubmissionError(describeIssue(parsed.error.issues[0], 'hand-in files'));
   const version = data.version;
-  const a = data.assignment;
-  checkAssignment(a, version);
-  const student = data.student;
-  if (version === 1 ? !isText(student) : !isRecord(student) || !isText(student.name)) throw new SubmissionError("the student's name is missing");
-  if (version === 2 && !isText((student as Record<string, unknown>).email)) throw new SubmissionError("the student's email or login is missing");
-  if (!isTime(data.exportedAt)) throw new SubmissionError('"exportedAt" is not a time');
-  if (!Array.isArray(data.readings) || !data.readings.every(isReading)) throw new SubmissionError('the "readings" field is missing or malformed');
-  if (!Array.isArray(data.exercises) || !data.exercises.every(version === 1 ? isExerciseV1 : isExercise)) throw new SubmissionError('the "exercises" field is missing or malformed');
-  if (version === 2 && data.checkpoints !== undefined && (!Array.isArray(data.checkpoints) || !data.checkpoints.every(isCheckpoint))) throw new SubmissionError('the "checkpoints" field is malformed');
-  if (typeof data.checksum !== 'string') throw new SubmissionError('the checksum is missing');
+  // the checksums are over the file's own values (version 1's over its objects as they stood)
+  const a = data.assignment as Record<string, unknown>;
   const sum = version === 1 ? checksummedV1(data, a) : checksummed(data as unknown as Submission);
   if ((await sha256(sum)) !== data.checksum) throw new SubmissionError('the file was changed after it was exported (its checksum does not match)');
   return version === 1 ? fromV1(data, a) : pick(data as unknown as Submission, false);
