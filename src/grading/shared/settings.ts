@@ -3,6 +3,8 @@
 // zone), what lateness costs, and the LMS column the grades go to. /assign/ writes it as a file
 // beside the student's link; /grade/ and `npm run grade` read it. The student's link never holds it.
 
+import { describeIssue, need, uniqueByKey, z } from '../../shared/schema.ts';
+
 export interface LateRule {
   rule: 'none' | 'penalty' | 'zero'; // late work: graded as usual, a penalty per day late, or no points
   percentPerDay: number; // for 'penalty': points lost per started day late, in percent of the total
@@ -74,7 +76,42 @@ export function lateness(handedInAt: number, settings: Pick<GradingSettings, 'du
 export const totalPoints = (s: Pick<GradingSettings, 'exercises' | 'checkpoints'>): number =>
   Math.round((s.exercises.reduce((t, e) => t + e.points, 0) + (s.checkpoints ?? []).reduce((t, c) => t + c.points, 0)) * 100) / 100;
 
-// the settings in a file's text, checked field by field
+const counted = z.strictObject(
+  { chapter: z.string(need('text')), id: z.string(need('text')), points: z.number(need('a number of points, 0 or more')).check(z.minimum(0, 'needs a number of points, 0 or more')) },
+  need('{ chapter, id, points }'),
+);
+const countedList = z.array(counted, need('a list of { chapter, id, points }')).check(uniqueByKey());
+const settingsSchema = z
+  .strictObject({
+    format: z.literal('annotated-microgpt-grading'),
+    version: z.literal(1),
+    lesson: z.string(need('a lesson id')).check(z.minLength(1, 'needs a lesson id')),
+    className: z.string(need('text')),
+    exercises: countedList,
+    checkpoints: z.optional(countedList),
+    due: z.strictObject(
+      {
+        date: z.string(need('YYYY-MM-DD')).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'needs YYYY-MM-DD')),
+        time: z.string(need('HH:MM (24-hour)')).check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'needs HH:MM (24-hour)')),
+        timeZone: z
+          .string(need('a time zone (e.g. Europe/Paris, America/New_York, UTC)'))
+          .check(z.refine(isTimeZone, { error: (issue) => `"${String(issue.input)}" is not a time zone (e.g. Europe/Paris, America/New_York, UTC)` })),
+      },
+      need('{ date, time, timeZone }'),
+    ),
+    late: z.strictObject(
+      {
+        rule: z.enum(['none', 'penalty', 'zero'], need('"none", "penalty" or "zero"')),
+        percentPerDay: z.number(need('a percentage from 0 to 100')).check(z.minimum(0, 'needs a percentage from 0 to 100'), z.maximum(100, 'needs a percentage from 0 to 100')),
+        maxDays: z.int(need('a whole number of days, 0 for no limit')).check(z.minimum(0, 'needs a whole number of days, 0 for no limit')),
+      },
+      need('{ rule, percentPerDay, maxDays }'),
+    ),
+    lmsAssignment: z.strictObject({ name: z.string(need('text')), id: z.nullable(z.string(need('text, or null'))) }, need('{ name, id } (id may be null)')),
+  })
+  .check(z.refine((s) => s.exercises.length > 0 || (s.checkpoints ?? []).length > 0, { path: ['exercises'], message: 'needs at least one exercise (or checkpoint)' }));
+
+// the settings in a file's text, or a SettingsError naming the field that is wrong
 export function parseSettings(text: string): GradingSettings {
   let data: unknown;
   try {
@@ -84,33 +121,9 @@ export function parseSettings(text: string): GradingSettings {
   }
   if (!isRecord(data) || data.format !== 'annotated-microgpt-grading') throw new SettingsError('not a grading settings file: "format" is not "annotated-microgpt-grading"');
   if (data.version !== 1) throw new SettingsError(`grading settings version ${JSON.stringify(data.version)} is not one this site reads (1)`);
-  const fail = (field: string, what: string) => {
-    throw new SettingsError(`grading settings: ${field}: ${what}`);
-  };
-  if (typeof data.lesson !== 'string' || data.lesson === '') fail('lesson', 'needs a lesson id');
-  if (typeof data.className !== 'string') fail('className', 'needs text');
-  if (data.checkpoints !== undefined && !Array.isArray(data.checkpoints)) fail('checkpoints', 'needs a list of checkpoints');
-  const checkpointCount = Array.isArray(data.checkpoints) ? data.checkpoints.length : 0;
-  if (!Array.isArray(data.exercises) || (data.exercises.length === 0 && checkpointCount === 0)) fail('exercises', 'needs at least one exercise');
-  for (const field of ['exercises', 'checkpoints'])
-    ((data[field] ?? []) as unknown[]).forEach((e, i) => {
-      if (!isRecord(e) || typeof e.chapter !== 'string' || typeof e.id !== 'string') fail(`${field}[${i}]`, 'needs chapter and id');
-      const points = (e as Record<string, unknown>).points;
-      if (typeof points !== 'number' || !Number.isFinite(points) || points < 0) fail(`${field}[${i}].points`, 'needs a number of points, 0 or more');
-    });
-  const due = data.due;
-  if (!isRecord(due) || typeof due.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(due.date)) fail('due.date', 'needs YYYY-MM-DD');
-  const { time, timeZone } = due as Record<string, unknown>;
-  if (typeof time !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) fail('due.time', 'needs HH:MM (24-hour)');
-  if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) fail('due.timeZone', `"${String(timeZone)}" is not a time zone (e.g. Europe/Paris, America/New_York, UTC)`);
-  const late = data.late;
-  if (!isRecord(late) || !['none', 'penalty', 'zero'].includes(String(late.rule))) fail('late.rule', 'needs "none", "penalty" or "zero"');
-  const { percentPerDay, maxDays } = late as Record<string, unknown>;
-  if (typeof percentPerDay !== 'number' || percentPerDay < 0 || percentPerDay > 100) fail('late.percentPerDay', 'needs a percentage from 0 to 100');
-  if (typeof maxDays !== 'number' || !Number.isInteger(maxDays) || maxDays < 0) fail('late.maxDays', 'needs a whole number of days, 0 for no limit');
-  const lms = data.lmsAssignment;
-  if (!isRecord(lms) || typeof lms.name !== 'string' || !(lms.id === null || typeof lms.id === 'string')) fail('lmsAssignment', 'needs a name and an id (or null)');
-  return data as unknown as GradingSettings;
+  const parsed = settingsSchema.safeParse(data);
+  if (!parsed.success) throw new SettingsError(`grading settings: ${describeIssue(parsed.error.issues[0], 'grading settings files')}`);
+  return parsed.data;
 }
 
 // settings for a lesson when the instructor has none: every exercise one point, due at the end of
