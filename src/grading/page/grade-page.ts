@@ -5,7 +5,8 @@ import { canvasCsv, moodleCsv, moodleWarnings, plainCsv, sheetJson } from '../sh
 import { type CheckpointDef, type ExerciseDef, type LessonGrade, type LessonRef, grade } from '../shared/grade.ts';
 import { sealedInput } from '../shared/sealed-input.ts';
 import type { Lms } from '../shared/lms-files.ts';
-import { type GradingSettings, parseSettings, SettingsError } from '../shared/settings.ts';
+import { parseSettings } from '../shared/settings-file.ts';
+import { type GradingSettings, SettingsError } from '../shared/settings.ts';
 import type { GradeSheet, ReplacedRow } from '../shared/sheet.ts';
 import { limit } from '../../shared/limit.ts';
 import { SealedRunner } from '../../runtime/page/sealed-runner.ts';

@@ -15,8 +15,10 @@ import { makeAssignment } from './assign-form.ts';
 import { type Assignment, assignmentLink, readAssignment } from './assignment.ts';
 import { feedbackLines, gradescopeResults, plainCsv } from './exports.ts';
 import { type GradeReport, grade, type LessonRef } from './grade.ts';
-import { defaultSettings, type GradingSettings, parseSettings } from './settings.ts';
-import { createSubmission, parseSubmission, type SubmittedCheckpoint } from './submission.ts';
+import { parseSettings } from './settings-file.ts';
+import { defaultSettings, type GradingSettings } from './settings.ts';
+import { parseSubmission } from './read-submission.ts';
+import { createSubmission, type SubmittedCheckpoint } from './submission.ts';
 
 const file = 'content/chapters/checked.mdx';
 // a question drawn for each reader: n from the seed, the answer n squared

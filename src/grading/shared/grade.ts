@@ -19,7 +19,8 @@ import { type FileIdentity, identityOf, keyWords, personKey, sameNameKey } from 
 import type { Lms } from './lms-files.ts';
 import { defaultSettings, type GradingSettings } from './settings.ts';
 import type { CheckpointScore, CheckVerdict, ExerciseScore, GradedRow, GradeSheet, ReplacedRow } from './sheet.ts';
-import { type ParsedSubmission, SubmissionError, parseSubmission } from './submission.ts';
+import { parseSubmission } from './read-submission.ts';
+import { type ParsedSubmission, SubmissionError } from './submission.ts';
 
 export interface ExerciseDef {
   chapter: string;

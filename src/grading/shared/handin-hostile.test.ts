@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Assignment } from './assignment.ts';
 import { type ExerciseDef, grade, type LessonRef, type RunSealed } from './grade.ts';
-import { createSubmission, parseSubmission, type Submission } from './submission.ts';
+import { parseSubmission } from './read-submission.ts';
+import { createSubmission, type Submission } from './submission.ts';
 
 const assignment: Assignment = { lesson: 'doubling', className: 'B', note: '', due: '2026-12-01', time: '17:30', timeZone: 'Europe/Paris', exercises: [{ chapter: 'gpt', id: 'double', points: 2 }] };
 const exercise = {

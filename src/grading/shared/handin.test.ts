@@ -5,8 +5,10 @@ import { type Assignment, assignmentLink, describeDue, dueInstant, readAssignmen
 import { sealedInput } from '../build/book-defs.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { type ExerciseDef, type LessonRef, type RunSealed, grade, normalise } from './grade.ts';
-import { defaultSettings, type GradingSettings, parseSettings } from './settings.ts';
-import { type SubmittedExercise, createSubmission, parseSubmission } from './submission.ts';
+import { parseSettings } from './settings-file.ts';
+import { defaultSettings, type GradingSettings } from './settings.ts';
+import { parseSubmission } from './read-submission.ts';
+import { type SubmittedExercise, createSubmission } from './submission.ts';
 
 const counted = [{ chapter: 'gpt', id: 'double', points: 2 }];
 const assignment: Assignment = { lesson: 'doubling', className: 'Year 12 <b>B</b>', note: 'Bring questions & "ideas"', due: '2026-12-01', time: '17:30', timeZone: 'Europe/Paris', exercises: counted };

@@ -2,7 +2,8 @@
 // the field it is in, before any hand-in is graded by it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultSettings, type GradingSettings, parseSettings } from './settings.ts';
+import { parseSettings } from './settings-file.ts';
+import { defaultSettings, type GradingSettings } from './settings.ts';
 
 const good: GradingSettings = {
   ...defaultSettings({ id: 'first-hour', title: 'First hour', exercises: [{ chapter: 'gpt', id: 'double' }] }, '2026-12-01'),
