@@ -3,26 +3,15 @@
 // Apart from submission.ts, so the student's page, which only writes hand-ins, loads no schema.
 import type { Assignment, CountedExercise } from './assignment.ts';
 import { describeIssue } from '../../shared/schema.ts';
+import { readVersionedJson } from '../../shared/versioned-json.ts';
 import { checksummed, checksummedV1, type ParsedSubmission, sha256, type Submission, SubmissionError, type SubmittedExercise } from './submission.ts';
 import { submissionV1, submissionV2 } from './submission-schema.ts';
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-function parseJson(text: string): unknown {
-  if (typeof text !== 'string') throw new SubmissionError('not a hand-in file: it is not JSON');
-  try {
-    return JSON.parse(text);
-  } catch {
-    const looksCut = text.trimStart().startsWith('{') && !text.trimEnd().endsWith('}');
-    throw new SubmissionError(looksCut ? 'the file is cut short (truncated): its JSON ends early' : 'not a hand-in file: it is not JSON');
-  }
-}
+const handIn = { format: 'annotated-microgpt-submission', versions: [1, 2], noun: 'hand-in file' };
 
 // a hand-in file's text as the version 2 shape, or a SubmissionError saying what is wrong with it
 export async function parseSubmission(text: string): Promise<ParsedSubmission> {
-  const data = parseJson(text);
-  if (!isRecord(data) || data.format !== 'annotated-microgpt-submission') throw new SubmissionError('not a hand-in file: "format" is not "annotated-microgpt-submission"');
-  if (data.version !== 1 && data.version !== 2) throw new SubmissionError(`hand-in file version ${JSON.stringify(data.version)} is not one this site reads (1 or 2)`);
+  const data = readVersionedJson(text, handIn, (message) => new SubmissionError(message));
   const parsed = (data.version === 1 ? submissionV1 : submissionV2).safeParse(data);
   if (!parsed.success) throw new SubmissionError(describeIssue(parsed.error.issues[0], 'hand-in files'));
   const version = data.version;

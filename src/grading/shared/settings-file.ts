@@ -2,9 +2,8 @@
 // schema, each problem named by its path. Apart from settings.ts, so the pages that only make or
 // use settings (/assign/, the student's assignment page) load no schema.
 import { describeIssue, need, uniqueByKey, z } from '../../shared/schema.ts';
+import { readVersionedJson } from '../../shared/versioned-json.ts';
 import { type GradingSettings, isTimeZone, SettingsError } from './settings.ts';
-
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 const counted = z.strictObject(
   { chapter: z.string(need('text')), id: z.string(need('text')), points: z.number(need('a number of points, 0 or more')).check(z.minimum(0, 'needs a number of points, 0 or more')) },
@@ -43,14 +42,7 @@ const settingsSchema = z
 
 // the settings in a file's text, or a SettingsError naming the field that is wrong
 export function parseSettings(text: string): GradingSettings {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new SettingsError('not a grading settings file: it is not JSON');
-  }
-  if (!isRecord(data) || data.format !== 'annotated-microgpt-grading') throw new SettingsError('not a grading settings file: "format" is not "annotated-microgpt-grading"');
-  if (data.version !== 1) throw new SettingsError(`grading settings version ${JSON.stringify(data.version)} is not one this site reads (1)`);
+  const data = readVersionedJson(text, { format: 'annotated-microgpt-grading', versions: [1], noun: 'grading settings file' }, (message) => new SettingsError(message));
   const parsed = settingsSchema.safeParse(data);
   if (!parsed.success) throw new SettingsError(`grading settings: ${describeIssue(parsed.error.issues[0], 'grading settings files')}`);
   return parsed.data;

@@ -23,9 +23,10 @@ test('a good settings file reads back as written', () => {
 });
 
 test('a file that is not grading settings, or a version this site does not read, says so', () => {
-  assert.equal(problem('{"format": '), 'not a grading settings file: it is not JSON');
+  assert.equal(problem('lesson,points\n'), 'not a grading settings file: it is not JSON');
+  assert.equal(problem('{"format": '), 'the file is cut short (truncated): its JSON ends early');
   assert.equal(problem({ format: 'annotated-microgpt-submission', version: 2 }), 'not a grading settings file: "format" is not "annotated-microgpt-grading"');
-  assert.equal(problem({ ...good, version: 2 }), 'grading settings version 2 is not one this site reads (1)');
+  assert.equal(problem({ ...good, version: 2 }), 'grading settings file version 2 is not one this site reads (1)');
 });
 
 test('each malformed field is refused with its path', () => {

@@ -56,7 +56,7 @@ test('a saved text that is not progress at all is set aside whole, and progress 
   items.set('microgpt:progress', '{"format": "annotated-micro');
   assert.deepEqual(
     loadProgress().problem,
-    'Your saved progress could not be read (not a progress file: it is not JSON (was it cut short?)); it was set aside under "microgpt:progress:unreadable" and progress starts afresh.',
+    'Your saved progress could not be read (the file is cut short (truncated): its JSON ends early); it was set aside under "microgpt:progress:unreadable" and progress starts afresh.',
   );
   items.set('microgpt:progress', JSON.stringify({ ...good, version: 2 }));
   assert.match(loadProgress().problem!, /\(progress file version 2 is not one this site reads \(1\)\).*starts afresh\.$/);

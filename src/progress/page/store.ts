@@ -4,6 +4,7 @@
 // every entry that reads, and what does not is said and set aside. Checked by hand, not by a zod
 // schema: this file is in every page, and zod's smallest build would add about 6 KB (gzip) where
 // the chapter pages have 2 KB left of their budget (scripts/size.ts).
+import { readVersionedJson } from '../../shared/versioned-json.ts';
 import { progressKey, readItem, setAside, writeItem } from './storage.ts';
 
 export interface Progress {
@@ -30,6 +31,8 @@ export class ProgressError extends Error {
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isDate = (x: unknown) => typeof x === 'string' && !Number.isNaN(Date.parse(x));
 
+const progressFile = { format: 'annotated-microgpt-progress', versions: [1], noun: 'progress file', notJson: 'it is not JSON (was it cut short?)' };
+
 // each kind of entry: its problem, or null when it reads
 const entryProblems = {
   chapters: (e: Record<string, unknown>) => (isDate(e.readAt) ? null : '"readAt" must be a date'),
@@ -45,9 +48,8 @@ const known = {
 
 // the progress in a parsed text, every entry that reads, and what did not read (by its path);
 // a ProgressError when it is not progress at all
-function readProgress(data: unknown): { progress: Progress; dropped: string[] } {
-  if (!isRecord(data) || data.format !== 'annotated-microgpt-progress') throw new ProgressError('not a progress file: "format" is not "annotated-microgpt-progress"');
-  if (data.version !== 1) throw new ProgressError(`progress file version ${JSON.stringify(data.version)} is not one this site reads (1)`);
+function readProgress(text: string): { progress: Progress; dropped: string[] } {
+  const data = readVersionedJson(text, progressFile, (message) => new ProgressError(message));
   const progress = empty();
   const dropped: string[] = [];
   for (const part of ['chapters', 'exercises', 'checkpoints'] as const) {
@@ -65,18 +67,10 @@ function readProgress(data: unknown): { progress: Progress; dropped: string[] } 
   return { progress, dropped };
 }
 
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ProgressError('not a progress file: it is not JSON (was it cut short?)');
-  }
-};
-
 // the progress in a file's text, or a ProgressError saying what is wrong with it: a file to import
 // is taken whole or not at all
 export function parseProgress(text: string): Progress {
-  const { progress, dropped } = readProgress(parseJson(text));
+  const { progress, dropped } = readProgress(text);
   if (dropped.length > 0) throw new ProgressError(dropped[0]);
   return progress;
 }
@@ -107,7 +101,7 @@ export function loadProgress(): Loaded {
   const raw = readItem(progressKey);
   if (raw === null) return { progress: empty(), problem: null };
   try {
-    const { progress, dropped } = readProgress(parseJson(raw));
+    const { progress, dropped } = readProgress(raw);
     if (dropped.length === 0) return { progress, problem: null };
     const keptAs = setAside(progressKey, raw);
     writeItem(progressKey, JSON.stringify(progress));
