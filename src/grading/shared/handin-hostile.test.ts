@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import type { Assignment } from './assignment.ts';
 import { type ExerciseDef, grade, type LessonRef, type RunSealed } from './grade.ts';
 import { parseSubmission } from './read-submission.ts';
-import { createSubmission, type Submission } from './submission.ts';
+import { checksummedV1, createSubmission, sha256, type Submission } from './submission.ts';
 
 const assignment: Assignment = { lesson: 'doubling', className: 'B', note: '', due: '2026-12-01', time: '17:30', timeZone: 'Europe/Paris', exercises: [{ chapter: 'gpt', id: 'double', points: 2 }] };
 const exercise = {
@@ -73,11 +73,8 @@ test('a version 1 file with a field version 1 files never had is refused', async
     exercises: [{ chapter: 'gpt', id: 'double', code: null, passed: false, passedAt: null }],
     checksum: '',
   };
-  const sign = async (d: typeof v1 & Record<string, unknown>) => {
-    const sum = JSON.stringify([d.format, d.version, d.assignment.lesson, d.assignment.className, d.assignment.due, d.assignment.note, d.student, d.exportedAt, d.readings, d.exercises]);
-    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(sum));
-    return JSON.stringify({ ...d, checksum: Buffer.from(digest).toString('hex') });
-  };
+  // signed as the site signed version 1 files (the checksum is not what is tested here)
+  const sign = async (d: typeof v1 & Record<string, unknown>) => JSON.stringify({ ...d, checksum: await sha256(checksummedV1(d, d.assignment)) });
   assert.equal(await refusal(await sign(v1)), 'accepted');
   assert.equal(await refusal(await sign({ ...v1, identity: 'someone@else' })), 'the file has a field "identity" that hand-in files do not have');
   assert.equal(await refusal(await sign({ ...v1, assignment: { ...v1.assignment, time: '23:59' } as typeof v1.assignment })), 'assignment: has a field "time" that hand-in files do not have');
