@@ -12,8 +12,8 @@ import { grade } from '../shared/grade.ts';
 import { type Lms, LMS_NAMES } from '../shared/lms-files.ts';
 import type { GradeSheet } from '../shared/sheet.ts';
 import { terminalLine, terminalText } from '../shared/terminal-text.ts';
-import { parseSettings } from '../shared/settings-file.ts';
-import { type GradingSettings, SettingsError } from '../shared/settings.ts';
+import { readSettingsFile } from './read-settings.ts';
+import type { GradingSettings } from '../shared/settings.ts';
 import { checkpointDefs, exerciseDefs, lessonRefs, runVariantThread, sealedInput } from './book-defs.ts';
 import { limit } from '../../shared/limit.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
@@ -61,13 +61,7 @@ export async function main(argv: string[]): Promise<void> {
   const from = (args.values.from ?? null) as Lms | null;
   if (from !== null && !Object.hasOwn(LMS_NAMES, from)) fail(`--from must be one of ${Object.keys(LMS_NAMES).join(', ')}, not "${from}"`);
   if (args.positionals.length === 0) fail(`no hand-in files given\n${usage}`);
-  const settings: GradingSettings[] = (args.values.settings ?? []).map((file) => {
-    try {
-      return parseSettings(readFileSync(file, 'utf8'));
-    } catch (error) {
-      fail(`${file}: ${error instanceof SettingsError ? error.message : (error as Error).message}`);
-    }
-  });
+  const settings: GradingSettings[] = (args.values.settings ?? []).map((file) => readSettingsFile(file, fail));
   const files = args.positionals.map((file) => {
     try {
       return { name: basename(file), text: readFileSync(file, 'utf8') };
