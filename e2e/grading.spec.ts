@@ -7,18 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadBook } from '../src/book/build/book.ts';
 import { loadLessons } from '../src/lessons/build/lessons.ts';
-import { handInText, submitted } from './helpers.ts';
+import { bookExercise, handInText, submitted } from './helpers.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const seed = 'e2e seed, never in a page';
-const exercise = loadBook()
-  .find((c) => c.slug === 'tokenizer')!
-  .exercises.find((e) => e.id === 'encode-decode')!;
-const other = loadBook()
-  .find((c) => c.slug === 'dataset')!
-  .exercises.find((e) => e.id === 'bigram-counts')!;
+const exercise = bookExercise('tokenizer', 'encode-decode');
+const other = bookExercise('dataset', 'bigram-counts');
 // every function the reader writes, answering nothing
 // the grade table has one column per exercise of the lesson, in the lesson's order
 const column = loadLessons()

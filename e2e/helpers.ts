@@ -1,7 +1,14 @@
 // What several specs do the same way: find a cell, type over its code as a reader would, and write
 // a hand-in file the way the student's page does.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { loadBook } from '../src/book/build/book.ts';
 import { createSubmission, type SubmittedExercise } from '../src/grading/shared/submission.ts';
+
+// an exercise of the book, by its chapter and id
+export const bookExercise = (chapter: string, id: string) =>
+  loadBook()
+    .find((c) => c.slug === chapter)!
+    .exercises.find((e) => e.id === id)!;
 
 export const cellOf = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
 

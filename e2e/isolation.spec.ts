@@ -7,8 +7,7 @@
 // although the page itself lives on. So each test opens a CDP session on the page before the bomb
 // goes off and reads and clicks the page through Runtime.evaluate after it.
 import { type CDPSession, type Locator, type Page, expect, test } from '@playwright/test';
-import { loadBook } from '../src/book/build/book.ts';
-import { editCell, handInText, submitted } from './helpers.ts';
+import { bookExercise, editCell, handInText, submitted } from './helpers.ts';
 import config from './playwright.config.ts';
 
 // The renderer's V8 heap here is about 4 GB, which the bomb fills in 6 to 9 s, near the exercises'
@@ -57,12 +56,8 @@ const click = (cdp: CDPSession, selector: string) => evaluate(cdp, `document.que
 
 test('/grade/ with a heap bomb and an infinite loop in the batch: the page lives, the bomb’s row says its run crashed, every other row is graded as without them', async ({ page }) => {
   test.setTimeout(120_000);
-  const exercise = loadBook()
-    .find((c) => c.slug === 'tokenizer')!
-    .exercises.find((e) => e.id === 'encode-decode')!;
-  const other = loadBook()
-    .find((c) => c.slug === 'dataset')!
-    .exercises.find((e) => e.id === 'bigram-counts')!;
+  const exercise = bookExercise('tokenizer', 'encode-decode');
+  const other = bookExercise('dataset', 'bigram-counts');
   const handIn = async (name: string, code: string) => {
     const text = await handInText('first-hour', name, [submitted(exercise, code), submitted(other, other.solution)]);
     return { name: `${name.toLowerCase()}.json`, mimeType: 'application/json', buffer: Buffer.from(text) };
