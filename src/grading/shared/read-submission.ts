@@ -7,6 +7,10 @@ import { readVersionedJson } from '../../shared/versioned-json.ts';
 import { checksummed, checksummedV1, type ParsedSubmission, sha256, type Submission, SubmissionError, type SubmittedExercise } from './submission.ts';
 import { submissionV1, submissionV2 } from './submission-schema.ts';
 
+// a hand-in file is a few kilobytes; a huge one is the wrong file, and is not read
+export const MAX_HANDIN_BYTES = 5 * 1024 * 1024;
+export const tooLarge = (bytes: number) => `it is ${(bytes / 1024 / 1024).toFixed(1)} MB, too large to be a hand-in file (is it the right file?)`;
+
 const handIn = { format: 'annotated-microgpt-submission', versions: [1, 2], noun: 'hand-in file' };
 
 // a hand-in file's text as the version 2 shape, or a SubmissionError saying what is wrong with it
