@@ -63,6 +63,8 @@ test('a saved text that is not progress at all is set aside whole, and progress 
 });
 
 test('a file to import is taken whole or not at all: its first problem is said', () => {
+  const polluted = '{"format":"annotated-microgpt-progress","version":1,"chapters":{"__proto__":{"readAt":"2026-01-02T10:00:00.000Z"}},"exercises":{}}';
+  assert.throws(() => parseProgress(polluted), { message: 'chapters.__proto__: not a key this site writes' });
   assert.throws(() => parseProgress(JSON.stringify(good)), { name: 'ProgressError', message: 'chapters.gpt: "readAt" must be a date' });
   assert.throws(() => parseProgress(JSON.stringify({ ...good, exercises: 5 })), { message: 'chapters.gpt: "readAt" must be a date' });
   assert.throws(() => parseProgress(JSON.stringify({ ...good, chapters: {}, exercises: 5 })), { message: 'progress file has no "exercises" record' });

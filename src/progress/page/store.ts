@@ -59,7 +59,8 @@ function readProgress(text: string): { progress: Progress; dropped: string[] } {
       continue;
     }
     for (const [key, entry] of Object.entries(entries)) {
-      const problem = isRecord(entry) ? entryProblems[part](entry) : entryProblems[part]({});
+      // a key that would set the record's prototype rather than be an entry of it
+      const problem = key === '__proto__' ? 'not a key this site writes' : isRecord(entry) ? entryProblems[part](entry) : entryProblems[part]({});
       if (problem) dropped.push(`${part}.${key}: ${problem}`);
       else (progress[part] as Record<string, unknown>)[key] = known[part](entry as Record<string, unknown>);
     }
