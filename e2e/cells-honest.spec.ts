@@ -1,19 +1,9 @@
 // A cell tells the truth about its state: Reset goes back to the book's output, Run cannot restart
 // a run unseen, focus stays where the reader put it, and nothing typed or clicked at load is lost.
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { cellOf, editCell as edit } from './helpers.ts';
 
-const cellOf = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
 const button = (cell: Locator, name: string) => cell.getByRole('button', { name, exact: true });
-
-async function edit(page: Page, cell: Locator, code: string) {
-  await cell.locator('.cell-code').click();
-  const editor = cell.locator('.cm-content');
-  await expect(editor).toBeVisible();
-  await editor.focus();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
 
 // holds back the scripts whose address matches until release() is called
 async function hold(page: Page, url: string): Promise<() => void> {

@@ -1,19 +1,8 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, test } from '@playwright/test';
 import { wcagInBothThemes } from './axe.ts';
+import { cellOf, editCell as edit } from './helpers.ts';
 
-const cellOf = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
 const run = (cell: Locator) => cell.getByRole('button', { name: 'Run', exact: true });
-
-// replace the cell's code by typing into its editor
-async function edit(page: Page, cell: Locator, code: string) {
-  await cell.locator('.cell-code').click();
-  const editor = cell.locator('.cm-content');
-  await expect(editor).toBeVisible();
-  await editor.focus();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
 
 test('a cell shows its code and the book output before anything runs, and is a labelled group', async ({ page }) => {
   await page.goto('/chapters/tokenizer/');

@@ -4,16 +4,18 @@
 // the Moodle export says what it leaves out. Nothing is handed in but names, so nothing runs.
 import { expect, test } from '@playwright/test';
 import { loadLessons } from '../src/lessons/build/lessons.ts';
-import { createSubmission } from '../src/grading/shared/submission.ts';
+import { handInText, submitted } from './helpers.ts';
 import { collectErrors } from './site.ts';
 
 const lesson = loadLessons().find((l) => l.id === 'first-hour')!;
 
-async function handIn(name: string, email: string, exportedAt = '2026-12-01T10:00:00.000Z') {
-  const exercises = lesson.exercises.map((e) => ({ chapter: e.chapter, id: e.id, code: null, passed: false, passedAt: null, attempts: 0, hintsOpened: 0, solutionShownAt: null, version: '' }));
-  const assignment = { lesson: lesson.id, className: 'e2e', note: '', due: '2099-12-01', time: '23:59', timeZone: 'UTC', exercises: [] };
-  return JSON.stringify(await createSubmission({ assignment, student: { name, email }, exportedAt, readings: [], exercises }));
-}
+const handIn = (name: string, email: string, exportedAt?: string) =>
+  handInText(
+    lesson.id,
+    name,
+    lesson.exercises.map((e) => submitted(e, null, { attempts: 0 })),
+    { email, exportedAt },
+  );
 const json = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
 test("a Canvas download is read as one only when the instructor says so; a classmate's file under another account is flagged", async ({ page }) => {

@@ -7,18 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadBook } from '../src/book/build/book.ts';
 import { loadLessons } from '../src/lessons/build/lessons.ts';
-import { createSubmission } from '../src/grading/shared/submission.ts';
+import { bookExercise, handInText, submitted } from './helpers.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const seed = 'e2e seed, never in a page';
-const exercise = loadBook()
-  .find((c) => c.slug === 'tokenizer')!
-  .exercises.find((e) => e.id === 'encode-decode')!;
-const other = loadBook()
-  .find((c) => c.slug === 'dataset')!
-  .exercises.find((e) => e.id === 'bigram-counts')!;
+const exercise = bookExercise('tokenizer', 'encode-decode');
+const other = bookExercise('dataset', 'bigram-counts');
 // every function the reader writes, answering nothing
 // the grade table has one column per exercise of the lesson, in the lesson's order
 const column = loadLessons()
@@ -33,28 +28,7 @@ const attacks: Record<string, string> = {
   reexporter: `import { Tokenizer } from '@microgpt/engine';\nconst t = new Tokenizer(docs);\nfunction myEncode(text: string): number[] { return t.encode(text); }\nfunction myDecode(ids: number[]): string { return t.decode(ids); }`,
 };
 
-async function handIn(name: string, code: string | null) {
-  const entry = (e: typeof exercise, c: string | null) => ({
-    chapter: e.chapter,
-    id: e.id,
-    code: c,
-    passed: c !== null,
-    passedAt: null,
-    attempts: 1,
-    hintsOpened: 0,
-    solutionShownAt: null,
-    version: '',
-  });
-  const assignment = { lesson: 'first-hour', className: 'e2e', note: '', due: '2099-12-01', time: '23:59', timeZone: 'UTC', exercises: [] };
-  const s = await createSubmission({
-    assignment,
-    student: { name, email: `${name.toLowerCase()}@school.example` },
-    exportedAt: '2026-12-01T10:00:00.000Z',
-    readings: [],
-    exercises: [entry(exercise, code), entry(other, other.solution)],
-  });
-  return JSON.stringify(s);
-}
+const handIn = (name: string, code: string | null) => handInText('first-hour', name, [submitted(exercise, code), submitted(other, other.solution)]);
 
 test('a batch of attacks, then an honest failing hand-in: every attacker fails, the honest one still fails, the same in the CLI', async ({ page }, testInfo) => {
   test.setTimeout(120_000);

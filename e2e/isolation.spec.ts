@@ -7,8 +7,7 @@
 // although the page itself lives on. So each test opens a CDP session on the page before the bomb
 // goes off and reads and clicks the page through Runtime.evaluate after it.
 import { type CDPSession, type Locator, type Page, expect, test } from '@playwright/test';
-import { loadBook } from '../src/book/build/book.ts';
-import { createSubmission } from '../src/grading/shared/submission.ts';
+import { bookExercise, editCell, handInText, submitted } from './helpers.ts';
 import config from './playwright.config.ts';
 
 // The renderer's V8 heap here is about 4 GB, which the bomb fills in 6 to 9 s, near the exercises'
@@ -58,23 +57,11 @@ const click = (cdp: CDPSession, selector: string) => evaluate(cdp, `document.que
 
 test('/grade/ with a heap bomb and an infinite loop in the batch: the page lives, the bomb’s row says its run crashed, every other row is graded as without them', async ({ page }) => {
   test.setTimeout(120_000);
-  const exercise = loadBook()
-    .find((c) => c.slug === 'tokenizer')!
-    .exercises.find((e) => e.id === 'encode-decode')!;
-  const other = loadBook()
-    .find((c) => c.slug === 'dataset')!
-    .exercises.find((e) => e.id === 'bigram-counts')!;
+  const exercise = bookExercise('tokenizer', 'encode-decode');
+  const other = bookExercise('dataset', 'bigram-counts');
   const handIn = async (name: string, code: string) => {
-    const entry = (e: typeof exercise, c: string) => ({ chapter: e.chapter, id: e.id, code: c, passed: true, passedAt: null, attempts: 1, hintsOpened: 0, solutionShownAt: null, version: '' });
-    const assignment = { lesson: 'first-hour', className: 'e2e', note: '', due: '2099-12-01', time: '23:59', timeZone: 'UTC', exercises: [] };
-    const s = await createSubmission({
-      assignment,
-      student: { name, email: `${name.toLowerCase()}@school.example` },
-      exportedAt: '2026-12-01T10:00:00.000Z',
-      readings: [],
-      exercises: [entry(exercise, code), entry(other, other.solution)],
-    });
-    return { name: `${name.toLowerCase()}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(s)) };
+    const text = await handInText('first-hour', name, [submitted(exercise, code), submitted(other, other.solution)]);
+    return { name: `${name.toLowerCase()}.json`, mimeType: 'application/json', buffer: Buffer.from(text) };
   };
   const honest = await Promise.all([handIn('Solver', exercise.solution), handIn('Starter', exercise.starter), handIn('Halfway', exercise.solution.replace(/return/, 'return [] ||'))]);
   const attackers = await Promise.all([handIn('Bomber', bomb), handIn('Looper', loop)]);
@@ -107,14 +94,6 @@ async function typeOver(ex: Locator, code: string): Promise<void> {
   await ex.locator('.exercise-starter').click();
   await ex.locator('.cm-content').press('ControlOrMeta+a');
   await ex.locator('.cm-content').fill(code);
-}
-
-async function editCell(page: Page, cell: Locator, code: string): Promise<void> {
-  await cell.locator('.cell-code').click();
-  await cell.locator('.cm-content').focus();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
 }
 
 test('a chapter page: Check and Run on a heap bomb leave the page alive and the code kept, and the next Check and Run work', async ({ page }) => {

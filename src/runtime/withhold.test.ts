@@ -173,3 +173,16 @@ test('what handsOut says each export hands out, it does hand out', () => {
   }
   assert.match(withheldNames(['Tokenizer']).get('prepare')!, /what it returns holds Tokenizer, which this exercise withholds/);
 });
+
+test("prepare and run take no engine from their caller: an exercise's code cannot hand them one that catches the Random and Tokenizer they make", () => {
+  const caught: unknown[] = [];
+  const spy = {
+    createModel: (...args: unknown[]) => (caught.push(...args), engine.createModel(args[0] as engine.Random, args[1] as number, tiny)),
+    train: (...args: unknown[]) => (caught.push(...args), []),
+    sampler: (...args: unknown[]) => (caught.push(...args), () => ''),
+  };
+  const callAsReader = (f: unknown, ...args: unknown[]) => (f as (...a: unknown[]) => unknown)(...args);
+  callAsReader(engine.prepare, docs, 1, tiny, spy);
+  drained(callAsReader(engine.run, docs, { numSteps: 1, numSamples: 1, config: tiny }, spy) as Iterable<unknown>);
+  assert.deepEqual(caught, []);
+});

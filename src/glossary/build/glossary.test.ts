@@ -103,6 +103,26 @@ test('other problems are refused with their place too: a missing or unknown fiel
   assert.deepEqual(problemsOf('id: token\n'), ['content/glossary.yaml:1:1: the glossary must be a list of terms (each item "- id: …")']);
 });
 
+test('a field of the wrong shape is refused at its value: text that is not text, a list that is not a list of phrases, a phrase that starts or ends with a sign', () => {
+  assert.deepEqual(
+    problemsOf(
+      [
+        entry({ id: 'token', term: '[token]', also: 'tokens', definition: 'A unit.', chapter: 'tokenizer' }),
+        entry({ id: 'logit', term: 'logit', also: '[logits, 3]', not: '["-logit"]', definition: '" "', chapter: 'gpt', section: '' }),
+        '- just a term',
+      ].join('\n'),
+    ),
+    [
+      'content/glossary.yaml:2:9: term "token": term must be a non-empty string',
+      'content/glossary.yaml:3:9: term "token": also must be a list of phrases, e.g. [logits]',
+      'content/glossary.yaml:8:9: term "logit": also must be a list of phrases, e.g. [logits]',
+      'content/glossary.yaml:9:8: term "logit": "-logit" must start and end with a letter or digit',
+      'content/glossary.yaml:10:15: term "logit": definition must be a non-empty string',
+      'content/glossary.yaml:13:3: each term must be a map with id, term, definition and chapter',
+    ],
+  );
+});
+
 test('a use is a whole word; lower-case spellings match any case, capitalised ones only as written', () => {
   const uses = (text: string) =>
     compileMatcher(terms)

@@ -6,6 +6,8 @@ import { relative, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { loadBook } from '../../book/build/book.ts';
 import { where, type Place } from '../../book/build/model.ts';
+import type { z } from 'astro/zod';
+import { FIELDS, glossaryTerm, sentenceCount, termFields } from './schema.ts';
 
 export interface GlossaryTerm {
   id: string; // the anchor on /glossary/
@@ -36,11 +38,7 @@ export class GlossaryError extends Error {
 
 export const glossaryFile = resolve(process.cwd(), 'content', 'glossary.yaml');
 
-const FIELDS = ['id', 'term', 'also', 'not', 'definition', 'chapter', 'section'];
-const MAX_SENTENCES = 3;
-
-// how many sentences a definition has: ends of sentences are . ! or ? before a space or the end
-export const sentenceCount = (text: string) => text.trim().split(/(?<=[.!?])\s+(?=\S)/).length;
+export { sentenceCount };
 
 // every spelling of a term that counts as a use: the term itself and its `also`
 export const spellings = (t: Pick<GlossaryTerm, 'term' | 'also'>) => [t.term, ...t.also];
@@ -80,77 +78,63 @@ export function parseGlossary(text: string, file: string, book: GlossaryBook[]):
       problem(start, 'each term must be a map with id, term, definition and chapter');
       continue;
     }
-    const fields = new Map<string, { value: unknown; node: YamlNode | null; key: YamlNode }>();
+    // each field's value (a field left empty is absent), and its place: the value, else the key
+    const raw: Record<string, unknown> = {};
+    const places = new Map<string, Place>();
+    const keys = new Map<string, Place>();
     for (const pair of item.items) {
       const key = pair.key as YamlNode;
       const name = isScalar(key) ? String(key.value) : '';
-      if (!FIELDS.includes(name)) {
-        problem(at(key, 0), `unknown field "${name}" (fields: ${FIELDS.join(', ')})`);
+      const node = (pair.value as YamlNode | null) ?? null;
+      keys.set(name, at(key, 0));
+      places.set(name, at(node ?? key, key.range?.[0] ?? 0));
+      const value = node && 'toJSON' in node ? node.toJSON() : null;
+      if (value !== null && value !== undefined) raw[name] = value;
+    }
+    const label = typeof raw.id === 'string' ? `term "${raw.id}"` : 'a term';
+    const fieldPlace = (name: string) => places.get(name) ?? start;
+
+    // the term's own fields, against the schema; unknown fields first, as they come in the file
+    const issues = glossaryTerm.safeParse(raw).error?.issues ?? [];
+    const told = new Set<string>();
+    for (const issue of [...issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'))) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const name of issue.keys) problem(keys.get(name) ?? start, `unknown field "${name}" (fields: ${FIELDS.join(', ')})`);
         continue;
       }
-      const node = (pair.value as YamlNode | null) ?? null;
-      fields.set(name, { value: node && 'toJSON' in node ? node.toJSON() : null, node, key });
+      const name = String(issue.path[0]);
+      const [place, message] = raw[name] === undefined ? [start, `${label} needs ${name}:`] : [fieldPlace(name), `${label}: ${issue.message}`];
+      if (!told.has(message)) problem(place, message);
+      told.add(message);
     }
-    const label = typeof fields.get('id')?.value === 'string' ? `term "${fields.get('id')!.value}"` : 'a term';
-    const fieldPlace = (name: string) => {
-      const f = fields.get(name);
-      return f ? at(f.node ?? f.key, f.key.range?.[0] ?? 0) : start;
-    };
-    const text = (name: string, required: boolean): string | null => {
-      const f = fields.get(name);
-      if (f === undefined || f.value === null || f.value === undefined) {
-        if (required) problem(start, `${label} needs ${name}:`);
-        return null;
-      }
-      if (typeof f.value !== 'string' || f.value.trim() === '') {
-        problem(fieldPlace(name), `${label}: ${name} must be a non-empty string`);
-        return null;
-      }
-      return f.value.trim();
-    };
 
-    const id = text('id', true);
-    const term = text('term', true);
-    const definition = text('definition', true);
-    const chapter = text('chapter', true);
-    const section = text('section', false);
-    const list = (name: 'also' | 'not', example: string): string[] => {
-      const f = fields.get(name);
-      if (!f || f.value === null) return [];
-      if (!Array.isArray(f.value) || f.value.some((s) => typeof s !== 'string' || s.trim() === '')) {
-        problem(fieldPlace(name), `${label}: ${name} must be a list of phrases, e.g. [${example}]`);
-        return [];
-      }
-      return f.value.map((s: string) => s.trim());
-    };
-    const also = list('also', 'logits');
-    const not = list('not', 'steps back');
-
-    if (id !== null) {
-      if (!/^[a-z][a-z0-9-]*$/.test(id)) problem(fieldPlace('id'), `${label}: an id is lower-case letters, digits and "-", starting with a letter`);
+    // what it shares with the other terms and points at in the book, from each field that is valid
+    const valid = <K extends keyof typeof termFields>(name: K) => termFields[name].safeParse(raw[name]).data as z.output<(typeof termFields)[K]> | undefined;
+    const [id, term, also, not, chapter, section] = [valid('id'), valid('term'), valid('also') ?? [], valid('not') ?? [], valid('chapter'), valid('section')];
+    if (id !== undefined) {
       const first = ids.get(id);
       if (first) problem(fieldPlace('id'), `term id "${id}" is used twice (first at line ${first.line})`);
       else ids.set(id, fieldPlace('id'));
     }
-    if (definition !== null && sentenceCount(definition) > MAX_SENTENCES)
-      problem(fieldPlace('definition'), `${label}: a definition has one to ${MAX_SENTENCES} sentences; this one has ${sentenceCount(definition)}`);
-    if (chapter !== null) {
+    if (chapter !== undefined) {
       const known = chapters.get(chapter);
       if (!known) problem(fieldPlace('chapter'), `${label}: there is no chapter "${chapter}" (chapters: ${[...chapters.keys()].join(', ')})`);
-      else if (section !== null && !known.sections.some((s) => s.id === section))
+      else if (section !== undefined && !known.sections.some((s) => s.id === section))
         problem(fieldPlace('section'), `${label}: chapter "${chapter}" has no section "${section}" (sections: ${known.sections.map((s) => s.id).join(', ')})`);
     }
-    if (term !== null && id !== null) {
+    if (term !== undefined && id !== undefined) {
       const fieldOf = (spelling: string) => (spelling === term ? 'term' : also.includes(spelling) ? 'also' : 'not');
       for (const spelling of [term, ...also, ...not]) {
-        if (!/^[\p{L}\p{N}]/u.test(spelling) || !/[\p{L}\p{N}]$/u.test(spelling)) problem(fieldPlace(fieldOf(spelling)), `${label}: "${spelling}" must start and end with a letter or digit`);
         const owner = owners.get(spelling.toLowerCase());
         if (owner && owner.id !== id)
           problem(fieldPlace(fieldOf(spelling)), `${label}: "${spelling}" already belongs to term "${owner.id}" (line ${owner.place.line}); a phrase can belong to one term only`);
         else if (!owner) owners.set(spelling.toLowerCase(), { id, place: fieldPlace('id') });
       }
     }
-    if (id !== null && term !== null && definition !== null && chapter !== null) terms.push({ id, term, also, not, definition, chapter, section, place: start });
+    if (issues.length === 0) {
+      const t = glossaryTerm.parse(raw);
+      terms.push({ id: t.id, term: t.term, also: t.also, not: t.not, definition: t.definition, chapter: t.chapter, section: t.section ?? null, place: start });
+    }
   }
   if (problems.length > 0) throw new GlossaryError(problems);
   return terms;

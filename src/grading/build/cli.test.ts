@@ -85,3 +85,14 @@ test("names and a thrown error's text reach stdout stripped; --from moodle reads
   assert.match(out.stdout, /\nFlags: grading checks not run \(no seed\)\n/);
   assert.deepEqual([badFrom.code, badFrom.stderr], [2, '--from must be one of canvas, moodle, not "blackboard"\n']);
 });
+
+test('a folder or an oversized file among the hand-ins is reported on its own line; the rest of the batch is graded', async () => {
+  const [good, big] = write({ 'good.json': await handIn('Gus', 'gus@school.edu'), 'big.json': ' '.repeat(6 * 1024 * 1024) });
+  const out = await grade([tmp, big, good, '--format', 'csv']);
+  assert.equal(out.code, 0, out.stderr);
+  assert.deepEqual(out.stderr.trimEnd().split('\n'), [
+    `${tmp.split('/').at(-1)}: not graded: it is a folder, not a hand-in file`,
+    'big.json: not graded: it is 6.0 MB, too large to be a hand-in file (is it the right file?)',
+  ]);
+  assert.match(out.stdout, /^gus@school\.edu,Gus,/m);
+});

@@ -4,7 +4,7 @@
 // hand-ins replaced by another name's and what the export leaves out are listed on stderr. With
 // several lessons among the files, --lesson picks one. Everything printed is stripped of terminal
 // escapes and control characters first: names, ids and messages come from the students' files.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { canvasCsv, moodleCsv, moodleWarnings, plainCsv, sheetJson } from '../shared/exports.ts';
@@ -12,7 +12,9 @@ import { grade } from '../shared/grade.ts';
 import { type Lms, LMS_NAMES } from '../shared/lms-files.ts';
 import type { GradeSheet } from '../shared/sheet.ts';
 import { terminalLine, terminalText } from '../shared/terminal-text.ts';
-import { type GradingSettings, parseSettings, SettingsError } from '../shared/settings.ts';
+import { readSettingsFile } from './read-settings.ts';
+import { MAX_HANDIN_BYTES, tooLarge } from '../shared/read-submission.ts';
+import type { GradingSettings } from '../shared/settings.ts';
 import { checkpointDefs, exerciseDefs, lessonRefs, runVariantThread, sealedInput } from './book-defs.ts';
 import { limit } from '../../shared/limit.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
@@ -60,19 +62,20 @@ export async function main(argv: string[]): Promise<void> {
   const from = (args.values.from ?? null) as Lms | null;
   if (from !== null && !Object.hasOwn(LMS_NAMES, from)) fail(`--from must be one of ${Object.keys(LMS_NAMES).join(', ')}, not "${from}"`);
   if (args.positionals.length === 0) fail(`no hand-in files given\n${usage}`);
-  const settings: GradingSettings[] = (args.values.settings ?? []).map((file) => {
+  const settings: GradingSettings[] = (args.values.settings ?? []).map((file) => readSettingsFile(file, fail));
+  // a file that is not one to read is said on its own line, and the rest are graded
+  const unread: { file: string; message: string }[] = [];
+  const files = args.positionals.flatMap((file) => {
+    const name = basename(file);
     try {
-      return parseSettings(readFileSync(file, 'utf8'));
+      const stat = statSync(file);
+      if (stat.isDirectory()) unread.push({ file: name, message: 'it is a folder, not a hand-in file' });
+      else if (stat.size > MAX_HANDIN_BYTES) unread.push({ file: name, message: tooLarge(stat.size) });
+      else return [{ name, text: readFileSync(file, 'utf8') }];
     } catch (error) {
-      fail(`${file}: ${error instanceof SettingsError ? error.message : (error as Error).message}`);
+      unread.push({ file: name, message: `cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
     }
-  });
-  const files = args.positionals.map((file) => {
-    try {
-      return { name: basename(file), text: readFileSync(file, 'utf8') };
-    } catch (error) {
-      fail(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
+    return [];
   });
   const slot = limit(2); // two threads at a time, each fresh
   const lessons = lessonRefs();
@@ -88,7 +91,7 @@ export async function main(argv: string[]): Promise<void> {
     seed: args.values.seed ?? null,
     run: (def, code, seed) => slot(() => runSealedThread(sealedInput(def, code, seed), def.timeoutMs)),
   });
-  for (const e of report.errors) warn(`${e.file}: not graded: ${e.message}`);
+  for (const e of [...unread, ...report.errors]) warn(`${e.file}: not graded: ${e.message}`);
   // graded (the run fails), but a grade alone would not say why
   for (const s of stoppedRuns(report)) warn(`${s.file}: ${s.exercise} was stopped: ${s.reason}`);
   const wanted = args.values.lesson;

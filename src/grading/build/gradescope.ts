@@ -7,12 +7,13 @@
 // `npm run grade`. The thread's entry is a second bundle beside the harness, not a workerData
 // branch of the harness: lockdown() has to run before the code it protects loads, and a thread
 // started from the harness's own file would load all of the harness first.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { strToU8, type ZipOptions, zipSync } from 'fflate';
 import type { CheckpointDef, ExerciseDef, LessonRef } from '../shared/grade.ts';
-import { type GradingSettings, parseSettings, SettingsError } from '../shared/settings.ts';
+import { readSettingsFile } from './read-settings.ts';
+import type { GradingSettings } from '../shared/settings.ts';
 import { checkpointDefs, exerciseDefs, lessonRefs } from './book-defs.ts';
 import type { BundleConfig } from './gradescope-harness.ts';
 import { nodeBundle } from '../../runtime/build/sealed-bundle.ts';
@@ -96,14 +97,7 @@ export async function main(argv: string[]): Promise<void> {
   if (!values.seed) fail(`no --seed given: without it the grading checks would not run\n${usage}`);
   const nodeVersion = values.node ?? process.version;
   if (!/^v(\d+)\.\d+\.\d+$/.test(nodeVersion) || Number(nodeVersion.slice(1).split('.')[0]) < 22) fail(`--node must be a Node release of 22 or later, as v22.12.0, not "${nodeVersion}"`);
-  let settings: GradingSettings | null = null;
-  if (values.settings) {
-    try {
-      settings = parseSettings(readFileSync(values.settings, 'utf8'));
-    } catch (error) {
-      fail(`${values.settings}: ${error instanceof SettingsError ? error.message : (error as Error).message}`);
-    }
-  }
+  const settings = values.settings ? readSettingsFile(values.settings, fail) : null;
   const out = values.out ?? `gradescope-${lesson.id}.zip`;
   try {
     writeFileSync(out, await buildBundle({ lesson, defs: exerciseDefs(), checkpoints: await checkpointDefs([lesson]), settings, seed: values.seed, nodeVersion }));

@@ -5,13 +5,13 @@ import { canvasCsv, moodleCsv, moodleWarnings, plainCsv, sheetJson } from '../sh
 import { type CheckpointDef, type ExerciseDef, type LessonGrade, type LessonRef, grade } from '../shared/grade.ts';
 import { sealedInput } from '../shared/sealed-input.ts';
 import type { Lms } from '../shared/lms-files.ts';
-import { type GradingSettings, parseSettings, SettingsError } from '../shared/settings.ts';
+import { parseSettings } from '../shared/settings-file.ts';
+import { type GradingSettings, SettingsError } from '../shared/settings.ts';
 import type { GradeSheet, ReplacedRow } from '../shared/sheet.ts';
 import { limit } from '../../shared/limit.ts';
+import { MAX_HANDIN_BYTES, tooLarge } from '../shared/read-submission.ts';
 import { SealedRunner } from '../../runtime/page/sealed-runner.ts';
 import { download } from '../../progress/page/ui.ts';
-
-const MAX_HANDIN_BYTES = 5 * 1024 * 1024;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
@@ -65,7 +65,6 @@ export function setUpGrading(): void {
     results.replaceChildren();
     status.textContent = `Reading ${files.length} file${files.length === 1 ? '' : 's'}…`;
     const started = performance.now();
-    // a hand-in file is a few kilobytes; a huge one is the wrong file, and is not read
     const tooBig = files.filter((f) => f.size > MAX_HANDIN_BYTES);
     const report = await grade({
       files: await readFiles(files.filter((f) => !tooBig.includes(f))),
@@ -83,7 +82,7 @@ export function setUpGrading(): void {
       // a variant question's code, the book's, run for each student's seed as their page ran it
       runVariant: (code, timeoutMs) => slot(() => runner.run({ code, checks: '', provides: [], withhold: [] }, timeoutMs)),
     });
-    report.errors.push(...tooBig.map((f) => ({ file: f.name, message: `it is ${(f.size / 1024 / 1024).toFixed(1)} MB, too large to be a hand-in file (is it the right file?)` })));
+    report.errors.push(...tooBig.map((f) => ({ file: f.name, message: tooLarge(f.size) })));
     errorBox.hidden = report.errors.length === 0;
     errorBox.querySelector('ul')!.replaceChildren(...report.errors.map((e) => element('li', `${e.file}: ${e.message}`)));
     results.replaceChildren(...report.lessons.map(lessonSection));

@@ -15,8 +15,10 @@ import { makeAssignment } from './assign-form.ts';
 import { type Assignment, assignmentLink, readAssignment } from './assignment.ts';
 import { feedbackLines, gradescopeResults, plainCsv } from './exports.ts';
 import { type GradeReport, grade, type LessonRef } from './grade.ts';
-import { defaultSettings, type GradingSettings, parseSettings } from './settings.ts';
-import { createSubmission, parseSubmission, type SubmittedCheckpoint } from './submission.ts';
+import { parseSettings } from './settings-file.ts';
+import { defaultSettings, type GradingSettings } from './settings.ts';
+import { parseSubmission } from './read-submission.ts';
+import { createSubmission, type SubmittedCheckpoint } from './submission.ts';
 
 const file = 'content/chapters/checked.mdx';
 // a question drawn for each reader: n from the seed, the answer n squared
@@ -288,7 +290,7 @@ test('a hand-in file with checkpoints is checksummed with them; one without them
   await assert.rejects(parseSubmission(JSON.stringify(edited)), /checksum does not match/);
   const malformed = JSON.parse(text);
   malformed.checkpoints[0].answer = 5;
-  await assert.rejects(parseSubmission(JSON.stringify(malformed)), /"checkpoints" field is malformed/);
+  await assert.rejects(parseSubmission(JSON.stringify(malformed)), /: checkpoints\[0\]\.answer: needs text, or a list of texts$/);
   const before = await createSubmission({
     assignment: { lesson: lesson.id, className: '', note: '', due: '2026-12-01', time: '23:59', timeZone: 'UTC', exercises: [] },
     student: { name: 'Old', email: 'old@x' },

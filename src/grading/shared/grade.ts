@@ -19,7 +19,8 @@ import { type FileIdentity, identityOf, keyWords, personKey, sameNameKey } from 
 import type { Lms } from './lms-files.ts';
 import { defaultSettings, type GradingSettings } from './settings.ts';
 import type { CheckpointScore, CheckVerdict, ExerciseScore, GradedRow, GradeSheet, ReplacedRow } from './sheet.ts';
-import { type ParsedSubmission, SubmissionError, parseSubmission } from './submission.ts';
+import { parseSubmission } from './read-submission.ts';
+import { type ParsedSubmission, SubmissionError } from './submission.ts';
 
 export interface ExerciseDef {
   chapter: string;
@@ -163,8 +164,8 @@ async function readFiles(files: GradeInput['files'], lessons: LessonRef[]): Prom
       if (strayCheckpoint) throw new SubmissionError(`it lists a checkpoint that is not in the lesson "${lesson.id}" (${key(strayCheckpoint)})`);
       parsed.push({ file: file.name, submission, lesson, at: file.handedInAt ?? submission.exportedAt, atFromFile: file.handedInAt === undefined });
     } catch (error) {
-      if (!(error instanceof SubmissionError)) throw error;
-      errors.push({ file: file.name, message: error.message });
+      // anything else is a fault of this code, not of the file: said, and the batch goes on
+      errors.push({ file: file.name, message: error instanceof SubmissionError ? error.message : `could not be read (${String(error)})` });
     }
   }
   return { parsed, errors };

@@ -5,8 +5,10 @@ import { type Assignment, assignmentLink, describeDue, dueInstant, readAssignmen
 import { sealedInput } from '../build/book-defs.ts';
 import { runSealedThread } from '../../runtime/build/run-sealed.ts';
 import { type ExerciseDef, type LessonRef, type RunSealed, grade, normalise } from './grade.ts';
-import { defaultSettings, type GradingSettings, parseSettings } from './settings.ts';
-import { type SubmittedExercise, createSubmission, parseSubmission } from './submission.ts';
+import { parseSettings } from './settings-file.ts';
+import { defaultSettings, type GradingSettings } from './settings.ts';
+import { parseSubmission } from './read-submission.ts';
+import { type SubmittedExercise, createSubmission } from './submission.ts';
 
 const counted = [{ chapter: 'gpt', id: 'double', points: 2 }];
 const assignment: Assignment = { lesson: 'doubling', className: 'Year 12 <b>B</b>', note: 'Bring questions & "ideas"', due: '2026-12-01', time: '17:30', timeZone: 'Europe/Paris', exercises: counted };
@@ -199,12 +201,12 @@ test('a hand-in file (version 2) round-trips, and a changed, cut or foreign file
   await assert.rejects(parseSubmission('PK\u0003\u0004 zip'), { message: 'not a hand-in file: it is not JSON' });
   await assert.rejects(parseSubmission('{"format":"annotated-microgpt-progress","version":1}'), { message: 'not a hand-in file: "format" is not "annotated-microgpt-submission"' });
   await assert.rejects(parseSubmission(text.replace('"version":2', '"version":3')), { message: 'hand-in file version 3 is not one this site reads (1 or 2)' });
-  await assert.rejects(parseSubmission(text.replace('"name":"Ada"', '"name":" "')), { message: "the student's name is missing" });
-  await assert.rejects(parseSubmission(text.replace('"email":"ada@uni.example"', '"email":""')), { message: "the student's email or login is missing" });
-  await assert.rejects(parseSubmission(text.replace('"timeZone":"Europe/Paris"', '"timeZone":"Paris"')), { message: 'the "assignment" field is missing or malformed' });
-  await assert.rejects(parseSubmission(text.replace('"hintsOpened":1', '"hintsOpened":-1')), { message: 'the "exercises" field is missing or malformed' });
+  await assert.rejects(parseSubmission(text.replace('"name":"Ada"', '"name":" "')), { message: "student.name: the student's name is missing" });
+  await assert.rejects(parseSubmission(text.replace('"email":"ada@uni.example"', '"email":""')), { message: "student.email: the student's email or login is missing" });
+  await assert.rejects(parseSubmission(text.replace('"timeZone":"Europe/Paris"', '"timeZone":"Paris"')), { message: 'assignment.timeZone: needs a time zone such as Europe/Paris' });
+  await assert.rejects(parseSubmission(text.replace('"hintsOpened":1', '"hintsOpened":-1')), { message: 'exercises[0].hintsOpened: needs a whole number, 0 or more' });
   await assert.rejects(parseSubmission(text.replace(/"exercises":\[\{"chapter":"gpt","id":"double","code".*?\}\]/, '"exercises":[{"id":3}]')), {
-    message: 'the "exercises" field is missing or malformed',
+    message: 'exercises[0].chapter: is missing',
   });
 });
 

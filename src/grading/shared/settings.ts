@@ -1,7 +1,8 @@
 // What the instructor decides about grading an assignment, kept on the instructor's side: which of
 // the lesson's exercises count and for how many points, when it is due (a date, a time and a time
 // zone), what lateness costs, and the LMS column the grades go to. /assign/ writes it as a file
-// beside the student's link; /grade/ and `npm run grade` read it. The student's link never holds it.
+// beside the student's link; /grade/ and `npm run grade` read it (settings-file.ts). The student's
+// link never holds it.
 
 export interface LateRule {
   rule: 'none' | 'penalty' | 'zero'; // late work: graded as usual, a penalty per day late, or no points
@@ -26,8 +27,6 @@ export interface GradingSettings {
 export class SettingsError extends Error {
   name = 'SettingsError';
 }
-
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 export function isTimeZone(zone: string): boolean {
   try {
@@ -73,45 +72,6 @@ export function lateness(handedInAt: number, settings: Pick<GradingSettings, 'du
 // the points an assignment is out of: its exercises' and its checkpoints'
 export const totalPoints = (s: Pick<GradingSettings, 'exercises' | 'checkpoints'>): number =>
   Math.round((s.exercises.reduce((t, e) => t + e.points, 0) + (s.checkpoints ?? []).reduce((t, c) => t + c.points, 0)) * 100) / 100;
-
-// the settings in a file's text, checked field by field
-export function parseSettings(text: string): GradingSettings {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new SettingsError('not a grading settings file: it is not JSON');
-  }
-  if (!isRecord(data) || data.format !== 'annotated-microgpt-grading') throw new SettingsError('not a grading settings file: "format" is not "annotated-microgpt-grading"');
-  if (data.version !== 1) throw new SettingsError(`grading settings version ${JSON.stringify(data.version)} is not one this site reads (1)`);
-  const fail = (field: string, what: string) => {
-    throw new SettingsError(`grading settings: ${field}: ${what}`);
-  };
-  if (typeof data.lesson !== 'string' || data.lesson === '') fail('lesson', 'needs a lesson id');
-  if (typeof data.className !== 'string') fail('className', 'needs text');
-  if (data.checkpoints !== undefined && !Array.isArray(data.checkpoints)) fail('checkpoints', 'needs a list of checkpoints');
-  const checkpointCount = Array.isArray(data.checkpoints) ? data.checkpoints.length : 0;
-  if (!Array.isArray(data.exercises) || (data.exercises.length === 0 && checkpointCount === 0)) fail('exercises', 'needs at least one exercise');
-  for (const field of ['exercises', 'checkpoints'])
-    ((data[field] ?? []) as unknown[]).forEach((e, i) => {
-      if (!isRecord(e) || typeof e.chapter !== 'string' || typeof e.id !== 'string') fail(`${field}[${i}]`, 'needs chapter and id');
-      const points = (e as Record<string, unknown>).points;
-      if (typeof points !== 'number' || !Number.isFinite(points) || points < 0) fail(`${field}[${i}].points`, 'needs a number of points, 0 or more');
-    });
-  const due = data.due;
-  if (!isRecord(due) || typeof due.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(due.date)) fail('due.date', 'needs YYYY-MM-DD');
-  const { time, timeZone } = due as Record<string, unknown>;
-  if (typeof time !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) fail('due.time', 'needs HH:MM (24-hour)');
-  if (typeof timeZone !== 'string' || !isTimeZone(timeZone)) fail('due.timeZone', `"${String(timeZone)}" is not a time zone (e.g. Europe/Paris, America/New_York, UTC)`);
-  const late = data.late;
-  if (!isRecord(late) || !['none', 'penalty', 'zero'].includes(String(late.rule))) fail('late.rule', 'needs "none", "penalty" or "zero"');
-  const { percentPerDay, maxDays } = late as Record<string, unknown>;
-  if (typeof percentPerDay !== 'number' || percentPerDay < 0 || percentPerDay > 100) fail('late.percentPerDay', 'needs a percentage from 0 to 100');
-  if (typeof maxDays !== 'number' || !Number.isInteger(maxDays) || maxDays < 0) fail('late.maxDays', 'needs a whole number of days, 0 for no limit');
-  const lms = data.lmsAssignment;
-  if (!isRecord(lms) || typeof lms.name !== 'string' || !(lms.id === null || typeof lms.id === 'string')) fail('lmsAssignment', 'needs a name and an id (or null)');
-  return data as unknown as GradingSettings;
-}
 
 // settings for a lesson when the instructor has none: every exercise one point, due at the end of
 // the day given, in UTC, late work graded as usual

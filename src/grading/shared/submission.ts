@@ -5,11 +5,10 @@
 // Its checksum is SHA-256 over every other field. It catches a file damaged in transit or edited by
 // hand after export. It does not stop a student who edits the file and recomputes the checksum with
 // this site's own code, and it proves nothing about who wrote the code or when. The instructor's
-// page refuses a file that is not JSON, is cut short, has missing or wrong fields, or whose checksum
-// does not match, each with a message of its own. Version 1 files (before identity and activity
+// page refuses a file that is not JSON, is cut short, has missing, wrong, unknown or repeated fields,
+// or whose checksum does not match, each with a message of its own (read-submission.ts). Version 1 files (before identity and activity
 // were recorded) are still read, marked `legacy`.
-import { type Assignment, type CountedExercise, isClock, isDate } from './assignment.ts';
-import { isTimeZone } from './settings.ts';
+import type { Assignment } from './assignment.ts';
 
 export interface SubmittedExercise {
   chapter: string;
@@ -56,14 +55,14 @@ export class SubmissionError extends Error {
   name = 'SubmissionError';
 }
 
-async function sha256(text: string): Promise<string> {
+export async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 // what the checksum covers: every field but itself, in a fixed order (key order in the file is free);
 // the checkpoints only when the file has them, so files made before them still check
-function checksummed(s: Omit<Submission, 'checksum'>): string {
+export function checksummed(s: Omit<Submission, 'checksum'>): string {
   const a = s.assignment;
   const checkpoints =
     s.checkpoints === undefined && a.checkpoints === undefined
@@ -82,152 +81,10 @@ function checksummed(s: Omit<Submission, 'checksum'>): string {
 }
 
 // version 1's checksum: the fields as they stood in the file
-const checksummedV1 = (d: Record<string, unknown>, a: Record<string, unknown>) =>
+export const checksummedV1 = (d: Record<string, unknown>, a: Record<string, unknown>) =>
   JSON.stringify([d.format, d.version, a.lesson, a.className, a.due, a.note, d.student, d.exportedAt, d.readings, d.exercises]);
 
 export async function createSubmission(fields: Omit<Submission, 'checksum' | 'format' | 'version'>): Promise<Submission> {
   const content = { format: 'annotated-microgpt-submission' as const, version: 2 as const, ...fields };
   return { ...content, checksum: await sha256(checksummed(content)) };
-}
-
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isTime = (x: unknown) => typeof x === 'string' && !Number.isNaN(Date.parse(x));
-const isCount = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
-const isText = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '';
-
-const isExerciseV1 = (e: unknown): e is Record<string, unknown> =>
-  isRecord(e) &&
-  typeof e.chapter === 'string' &&
-  typeof e.id === 'string' &&
-  (typeof e.code === 'string' || e.code === null) &&
-  typeof e.passed === 'boolean' &&
-  (e.passedAt === null || isTime(e.passedAt));
-const isExercise = (e: unknown) => isExerciseV1(e) && isCount(e.attempts) && isCount(e.hintsOpened) && (e.solutionShownAt === null || isTime(e.solutionShownAt)) && typeof e.version === 'string';
-const isCounted = (e: unknown) => isRecord(e) && typeof e.chapter === 'string' && typeof e.id === 'string' && typeof e.points === 'number' && Number.isFinite(e.points) && e.points >= 0;
-const isAnswer = (x: unknown) => x === null || typeof x === 'string' || (Array.isArray(x) && x.every((s) => typeof s === 'string'));
-const isCheckpoint = (c: unknown) =>
-  isRecord(c) &&
-  typeof c.chapter === 'string' &&
-  typeof c.id === 'string' &&
-  isAnswer(c.answer) &&
-  typeof c.correct === 'boolean' &&
-  (c.answeredAt === null || isTime(c.answeredAt)) &&
-  isCount(c.tries) &&
-  (c.identity === null || typeof c.identity === 'string');
-const isReading = (r: unknown) => isRecord(r) && typeof r.chapter === 'string' && (r.section === null || typeof r.section === 'string') && typeof r.read === 'boolean';
-
-function checkAssignment(a: unknown, version: 1 | 2): asserts a is Record<string, unknown> {
-  const ok =
-    isRecord(a) &&
-    typeof a.lesson === 'string' &&
-    typeof a.className === 'string' &&
-    typeof a.due === 'string' &&
-    isDate(a.due) &&
-    typeof a.note === 'string' &&
-    (version === 1 ||
-      (typeof a.time === 'string' &&
-        isClock(a.time) &&
-        typeof a.timeZone === 'string' &&
-        isTimeZone(a.timeZone) &&
-        Array.isArray(a.exercises) &&
-        a.exercises.every(isCounted) &&
-        (a.checkpoints === undefined || (Array.isArray(a.checkpoints) && a.checkpoints.every(isCounted)))));
-  if (!ok) throw new SubmissionError('the "assignment" field is missing or malformed');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    const looksCut = text.trimStart().startsWith('{') && !text.trimEnd().endsWith('}');
-    throw new SubmissionError(looksCut ? 'the file is cut short (truncated): its JSON ends early' : 'not a hand-in file: it is not JSON');
-  }
-}
-
-// a hand-in file's text as the version 2 shape, or a SubmissionError saying what is wrong with it
-export async function parseSubmission(text: string): Promise<ParsedSubmission> {
-  const data = parseJson(text);
-  if (!isRecord(data) || data.format !== 'annotated-microgpt-submission') throw new SubmissionError('not a hand-in file: "format" is not "annotated-microgpt-submission"');
-  if (data.version !== 1 && data.version !== 2) throw new SubmissionError(`hand-in file version ${JSON.stringify(data.version)} is not one this site reads (1 or 2)`);
-  const version = data.version;
-  const a = data.assignment;
-  checkAssignment(a, version);
-  const student = data.student;
-  if (version === 1 ? !isText(student) : !isRecord(student) || !isText(student.name)) throw new SubmissionError("the student's name is missing");
-  if (version === 2 && !isText((student as Record<string, unknown>).email)) throw new SubmissionError("the student's email or login is missing");
-  if (!isTime(data.exportedAt)) throw new SubmissionError('"exportedAt" is not a time');
-  if (!Array.isArray(data.readings) || !data.readings.every(isReading)) throw new SubmissionError('the "readings" field is missing or malformed');
-  if (!Array.isArray(data.exercises) || !data.exercises.every(version === 1 ? isExerciseV1 : isExercise)) throw new SubmissionError('the "exercises" field is missing or malformed');
-  if (version === 2 && data.checkpoints !== undefined && (!Array.isArray(data.checkpoints) || !data.checkpoints.every(isCheckpoint))) throw new SubmissionError('the "checkpoints" field is malformed');
-  if (typeof data.checksum !== 'string') throw new SubmissionError('the checksum is missing');
-  const sum = version === 1 ? checksummedV1(data, a) : checksummed(data as unknown as Submission);
-  if ((await sha256(sum)) !== data.checksum) throw new SubmissionError('the file was changed after it was exported (its checksum does not match)');
-  return version === 1 ? fromV1(data, a) : pick(data as unknown as Submission, false);
-}
-
-// the known fields only, so what the grader reads is exactly what the checksum covered
-function pick(s: Submission, legacy: boolean): ParsedSubmission {
-  const a = s.assignment;
-  return {
-    format: s.format,
-    version: 2,
-    assignment: {
-      lesson: a.lesson,
-      className: a.className,
-      note: a.note,
-      due: a.due,
-      time: a.time,
-      timeZone: a.timeZone,
-      exercises: a.exercises.map((e) => ({ chapter: e.chapter, id: e.id, points: e.points })),
-      ...(a.checkpoints ? { checkpoints: a.checkpoints.map((c) => ({ chapter: c.chapter, id: c.id, points: c.points })) } : {}),
-    },
-    student: { name: s.student.name, email: s.student.email },
-    exportedAt: s.exportedAt,
-    readings: s.readings.map((r) => ({ chapter: r.chapter, section: r.section ?? null, read: r.read })),
-    exercises: s.exercises.map((e) => ({
-      chapter: e.chapter,
-      id: e.id,
-      code: e.code,
-      passed: e.passed,
-      passedAt: e.passedAt,
-      attempts: e.attempts,
-      hintsOpened: e.hintsOpened,
-      solutionShownAt: e.solutionShownAt,
-      version: e.version,
-    })),
-    ...(s.checkpoints
-      ? {
-          checkpoints: s.checkpoints.map((c) => ({
-            chapter: c.chapter,
-            id: c.id,
-            answer: Array.isArray(c.answer) ? [...c.answer] : c.answer,
-            correct: c.correct,
-            answeredAt: c.answeredAt,
-            tries: c.tries,
-            identity: c.identity,
-          })),
-        }
-      : {}),
-    checksum: s.checksum,
-    legacy,
-  };
-}
-
-// a version 1 file as version 2: every exercise in it counted for 1 point, due 23:59 UTC, no email,
-// and nothing known of attempts, hints, the solution or the book's version
-function fromV1(d: Record<string, unknown>, a: Record<string, unknown>): ParsedSubmission {
-  const exercises = (d.exercises as Record<string, unknown>[]).map((e) => ({ ...(e as unknown as SubmittedExercise), attempts: 0, hintsOpened: 0, solutionShownAt: null, version: '' }));
-  const counted: CountedExercise[] = exercises.map((e) => ({ chapter: e.chapter, id: e.id, points: 1 }));
-  const assignment = { ...(a as unknown as Assignment), time: '23:59', timeZone: 'UTC', exercises: counted };
-  const s = {
-    format: 'annotated-microgpt-submission',
-    version: 2,
-    assignment,
-    student: { name: d.student as string, email: null },
-    exportedAt: d.exportedAt,
-    readings: d.readings,
-    exercises,
-    checksum: d.checksum,
-  };
-  return pick(s as Submission, true);
 }

@@ -78,6 +78,12 @@ test("an exercise's activity (Checks, hints, solution shown, version) is kept un
   items.set('microgpt:exercise-activity:gpt:softmax-max', '{"attempts":"many"}');
   assert.deepEqual(loadActivity('gpt', 'softmax-max'), { attempts: 0, hintsOpened: 0, solutionShownAt: null, version: '' });
   assert.equal(items.get('microgpt:exercise-activity:gpt:softmax-max:unreadable'), '{"attempts":"many"}');
+  // a damaged record keeps what still reads: a solution shown stays shown
+  items.set('microgpt:exercise-activity:gpt:softmax-max', '{"attempts":-3,"hintsOpened":2,"solutionShownAt":"2026-11-30T10:00:00.000Z","version":7}');
+  assert.deepEqual(loadActivity('gpt', 'softmax-max'), { attempts: 0, hintsOpened: 2, solutionShownAt: '2026-11-30T10:00:00.000Z', version: '' });
+  assert.equal(items.get('microgpt:exercise-activity:gpt:softmax-max:unreadable'), '{"attempts":-3,"hintsOpened":2,"solutionShownAt":"2026-11-30T10:00:00.000Z","version":7}');
+  items.set('microgpt:exercise-activity:gpt:softmax-max', '[1,');
+  assert.deepEqual(loadActivity('gpt', 'softmax-max'), { attempts: 0, hintsOpened: 0, solutionShownAt: null, version: '' });
   useStorage(true);
   assert.equal(recordActivity('gpt', 'softmax-max', (a) => a.attempts++).attempts, 1);
 });

@@ -128,20 +128,27 @@ export interface ExerciseActivity {
 
 const noActivity = (): ExerciseActivity => ({ attempts: 0, hintsOpened: 0, solutionShownAt: null, version: '' });
 
-// nothing recorded reads as no activity; an entry that cannot be read is set aside and starts afresh
+// nothing recorded reads as no activity; an entry that cannot be read is set aside whole, and each
+// of its fields that still reads is kept (a solution shown stays shown), the others start afresh
 export function loadActivity(chapter: string, id: string): ExerciseActivity {
   const raw = readItem(activityKey(chapter, id));
   if (raw === null) return noActivity();
+  let a: Partial<Record<keyof ExerciseActivity, unknown>> = {};
   try {
-    const a = JSON.parse(raw) as ExerciseActivity;
-    const count = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
-    if (!count(a.attempts) || !count(a.hintsOpened) || !(a.solutionShownAt === null || typeof a.solutionShownAt === 'string') || typeof a.version !== 'string')
-      throw new Error('not an activity record');
-    return { attempts: a.attempts, hintsOpened: a.hintsOpened, solutionShownAt: a.solutionShownAt, version: a.version };
+    a = JSON.parse(raw) ?? {};
   } catch {
-    setAside(activityKey(chapter, id), raw);
-    return noActivity();
+    // not JSON: nothing of it reads
   }
+  const count = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  const kept: ExerciseActivity = {
+    attempts: count(a.attempts) ? (a.attempts as number) : 0,
+    hintsOpened: count(a.hintsOpened) ? (a.hintsOpened as number) : 0,
+    solutionShownAt: typeof a.solutionShownAt === 'string' ? a.solutionShownAt : null,
+    version: typeof a.version === 'string' ? a.version : '',
+  };
+  const whole = count(a.attempts) && count(a.hintsOpened) && (a.solutionShownAt === null || typeof a.solutionShownAt === 'string') && typeof a.version === 'string';
+  if (!whole) setAside(activityKey(chapter, id), raw);
+  return kept;
 }
 
 // changes the stored record and returns it (with storage full or turned off, nothing is kept)
