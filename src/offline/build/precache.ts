@@ -14,6 +14,7 @@ export const leftOut = [
   'pagefind/pagefind-{component-ui,modular-ui,highlight}.*', // Pagefind's other UIs: Starlight bundles its own
   'pagefind/pagefind-ui.{js,css}',
   'sitemap-*.xml', // for search engines
+  'print/**', // the whole book on one page (several MB), for printing: the chapters are all here
   SW_FILE,
   'workbox-*.js', // the service worker's own runtime
 ];
