@@ -25,7 +25,8 @@ if (values.build || !existsSync(resolve(dist, 'print', 'index.html'))) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 const out = resolve(values.out);
-const { bytes, seconds, loadSeconds } = await writeBook({ dist, out, answers: !values['no-answers'], chapters: values.chapters?.split(',').map((s) => s.trim()) });
+const { bytes, seconds, loadSeconds, problems } = await writeBook({ dist, out, answers: !values['no-answers'], chapters: values.chapters?.split(',').map((s) => s.trim()) });
 console.log(
   `${out}: ${(bytes / 1024 / 1024).toFixed(1)} MiB, made in ${seconds.toFixed(1)} s (the page ready in ${loadSeconds.toFixed(1)} s; ${((performance.now() - started) / 1000).toFixed(1)} s in all)`,
 );
+for (const problem of problems) console.warn(`/print/: ${problem}`);

@@ -4,7 +4,6 @@
 // says the page's edits would be lost.
 import { Workbox } from 'workbox-window';
 import { storageWorks } from './storage-check.ts';
-import './updates.css';
 
 export function watchForUpdates(): void {
   const workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`);
@@ -17,8 +16,19 @@ export function watchForUpdates(): void {
   workbox.register().catch((error: unknown) => console.warn('The course could not be saved for offline reading:', error));
 }
 
+// its own styles, put in with it: CSS imported by a module loaded on idle is not bundled
+const STYLE = `
+.offline-update { position: fixed; inset-inline-end: 1rem; inset-block-end: 1rem; z-index: 1000; max-width: 24rem; padding: 0.75rem 1rem;
+  border: 1px solid var(--sl-color-gray-5); border-radius: 0.5rem; background: var(--sl-color-bg-nav); color: var(--sl-color-text); box-shadow: var(--sl-shadow-md); }
+.offline-update p { margin: 0 0 0.5rem; }
+.offline-update button + button { margin-inline-start: 0.5rem; }
+@media print { .offline-update { display: none; } }`;
+
 function ask(reload: () => void): void {
   if (document.querySelector('.offline-update')) return;
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  document.head.append(style);
   const box = document.createElement('div');
   box.className = 'offline-update';
   box.setAttribute('role', 'status');

@@ -19,6 +19,7 @@ export interface BookReport {
   bytes: number;
   seconds: number;
   loadSeconds: number; // of seconds: until the page was ready to print
+  problems: string[]; // the page's console errors and failed requests, if any
 }
 
 const footer = `<div style="width:100%;font-size:8px;text-align:center;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
@@ -26,6 +27,7 @@ const footer = `<div style="width:100%;font-size:8px;text-align:center;color:#55
 export async function writeBook({ dist, out, answers, chapters: only }: BookOptions): Promise<BookReport> {
   const start = performance.now();
   let loaded: number;
+  const problems: string[] = [];
   if (!existsSync(`${dist}/print/index.html`)) throw new Error(`${dist} has no /print/ page: build the site first (npm run build)`);
   const book = loadBook().map(({ slug, title }) => ({ slug, title })); // in reading order
   const unknown = (only ?? []).filter((slug) => !book.some((c) => c.slug === slug));
@@ -40,6 +42,14 @@ export async function writeBook({ dist, out, answers, chapters: only }: BookOpti
     // no service worker: the book is printed, not installed
     const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
     const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+    });
     await page.goto(`http://127.0.0.1:${port}/print/`, { waitUntil: 'load', timeout: 120_000 });
     await page.evaluate(
       async ({ html, keep }) => {
@@ -72,5 +82,5 @@ export async function writeBook({ dist, out, answers, chapters: only }: BookOpti
     server.closeAllConnections();
   }
   const end = performance.now();
-  return { bytes: statSync(out).size, seconds: (end - start) / 1000, loadSeconds: (loaded! - start) / 1000 };
+  return { bytes: statSync(out).size, seconds: (end - start) / 1000, loadSeconds: (loaded! - start) / 1000, problems };
 }
