@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { chaptersInOrder } from './src/book/build/book.ts';
 import { course } from './src/course/build/integration.ts';
 import { componentModules } from './src/literate/build/engine-modules.ts';
+import { offline } from './src/offline/build/integration.ts';
 
 // Where the course is published and where its source lives, for a fork to set when it builds:
 // SITE_URL makes canonical links and the sitemap point at the real site; REPOSITORY_URL (a GitHub
@@ -59,6 +60,9 @@ export default defineConfig({
       },
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       head: [
+        // installable: the web app manifest (src/offline/README.md)
+        { tag: 'link', attrs: { rel: 'manifest', href: '/manifest.webmanifest' } },
+        { tag: 'meta', attrs: { name: 'theme-color', content: '#3b4ad9' } },
         // Starlight loads search when the browser is next idle; in a busy or background tab that
         // moment can come late or never, and the search box stays empty. Give idle work a deadline.
         {
@@ -68,6 +72,8 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    // after starlight(): the service worker's precache list needs Pagefind's index in dist/
+    offline(),
   ],
   vite: {
     worker: { format: 'iife' },

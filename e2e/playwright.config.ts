@@ -25,6 +25,9 @@ export default defineConfig({
   ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // the site's service worker would precache all of it (8.7 MB) in every test's context and answer
+    // requests in the test's place: only e2e/offline.spec.ts lets it run
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -9,7 +9,7 @@ import type { CheckpointPageData } from '../shared/data.ts';
 import type { Chapter } from '../../book/build/model.ts';
 import { inputsHash } from '../../course/build/inputs.ts';
 import { NodeCellHost } from '../../runtime/build/node-host.ts';
-import { type CheckpointProblem, computeCheckpoints, type RunCode } from './answers.ts';
+import { type CheckpointProblem, type Computed, computeCheckpoints, type RunCode } from './answers.ts';
 import { pageData } from './seal-data.ts';
 
 const root = process.cwd();
@@ -17,6 +17,7 @@ export const checkpointCachePath = resolve(root, 'node_modules/.cache/annotated-
 
 export interface CheckpointReport {
   data: CheckpointPageData[];
+  computed: Computed[]; // the answers themselves, in book order (the printed book's appendix)
   problems: CheckpointProblem[];
   checkpoints: number;
   ran: number; // sources run (not cached)
@@ -65,7 +66,7 @@ export async function checkCheckpoints(chapters: Chapter[], { cacheFile = checkp
     const inOrder = [...computed].sort((a, b) => a.checkpoint.file.localeCompare(b.checkpoint.file) || a.checkpoint.line - b.checkpoint.line);
     const data = problems.length > 0 ? [] : await Promise.all(inOrder.map(pageData));
     runner.save();
-    return { data, problems, checkpoints: chapters.reduce((n, c) => n + c.checkpoints.length, 0), ran: runner.ran(), seconds: (performance.now() - start) / 1000 };
+    return { data, computed: inOrder, problems, checkpoints: chapters.reduce((n, c) => n + c.checkpoints.length, 0), ran: runner.ran(), seconds: (performance.now() - start) / 1000 };
   } finally {
     await host?.close();
   }

@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { moduleSpecifiers } from './module-graph.ts';
 
 // astro/zod is zod itself, which runs anywhere; the rest of astro is the build
-const BUILD_ONLY_PACKAGES = /^(node:|typescript$|unified$|remark-|rehype-|mdast|micromark|@mdx-js\/|@astrojs\/|astro($|\/(?!zod$))|yaml$|github-slugger$|shiki$)/;
+const BUILD_ONLY_PACKAGES = /^(node:|typescript$|unified$|remark-|rehype-|mdast|micromark|@mdx-js\/|@astrojs\/|astro($|\/(?!zod$))|yaml$|github-slugger$|shiki$|workbox-build$|@playwright\/)/;
 
 type Side = 'build' | 'page' | 'shared';
 
