@@ -29,7 +29,15 @@ export default defineConfig({
             social: [{ icon: repository.includes('gitlab') ? 'gitlab' : 'github', label: 'Source', href: repository }],
           }
         : {}),
-      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/site/site.css', './src/cells/cells.css', './src/site/teaching.css', './src/glossary/glossary.css'],
+      customCss: [
+        'katex/dist/katex.min.css',
+        'uplot/dist/uPlot.min.css',
+        './src/site/site.css',
+        './src/site/reading.css',
+        './src/cells/cells.css',
+        './src/site/teaching.css',
+        './src/glossary/glossary.css',
+      ],
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },
