@@ -43,6 +43,7 @@ export default defineConfig({
         { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },
         { label: 'Glossary', link: '/glossary/' },
         { label: 'Playground', link: '/playground/' },
+        { label: 'microgpt.py, line by line', link: '/python/' },
         {
           label: 'Engine source',
           items: componentModules.map((m) => ({

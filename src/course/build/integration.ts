@@ -21,6 +21,8 @@ import { loadLessons } from '../../lessons/build/lessons.ts';
 import { localSiteWarning } from '../../lessons/build/site-check.ts';
 import { themes } from '../../literate/build/highlight.ts';
 import { remarkLiterate } from '../../literate/build/remark.ts';
+import { loadLineMap } from '../../python/build/line-map.ts';
+import { copyPyodide, servePyodide } from '../../python/build/pyodide.ts';
 import { rehypeSearchMathOnce } from '../../site/build/rehype-search-math-once.ts';
 import { courseData } from './data.ts';
 import { syntaxPlugins } from './syntax.ts';
@@ -43,6 +45,10 @@ export const buildChecks: BuildCheck[] = [
   {
     name: 'lessons',
     run: ({ logger }) => logger.info(`${loadLessons().length} lessons checked`), // throws a LessonError listing every problem
+  },
+  {
+    name: 'python line map',
+    run: ({ logger }) => logger.info(`${loadLineMap().length} regions mapped to microgpt.py`), // throws a LineMapError listing every problem
   },
   {
     name: 'cartridge links',
@@ -106,7 +112,7 @@ export function course(): AstroIntegration {
             syntaxHighlight: 'shiki',
             shikiConfig: { themes, langAlias: { output: 'plaintext' } }, // the quoted engine source's themes
           },
-          vite: { plugins: [courseModule()] },
+          vite: { plugins: [courseModule(), servePyodide()] },
         });
       },
       'astro:config:done': ({ config }) => {
@@ -117,8 +123,9 @@ export function course(): AstroIntegration {
         alongside = buildChecks.filter((c) => c.alongside).map((c) => Promise.resolve(c.run({ site, logger })));
         for (const check of alongside) check.catch(() => {}); // reported when the build is done
       },
-      'astro:build:done': async () => {
+      'astro:build:done': async ({ dir }) => {
         await Promise.all(alongside);
+        copyPyodide(dir); // the Python runner's, served from the site itself
       },
     },
   };

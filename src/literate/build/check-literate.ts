@@ -2,6 +2,7 @@
 // chapter quotes, then the coverage. --strict exits non-zero below 100%.
 import { loadBook } from '../../book/build/book.ts';
 import { componentModules, countedLines, readEngineFile } from './regions.ts';
+import { pythonCoverageReport } from '../../python/build/coverage.ts';
 
 export interface Coverage {
   quoted: number;
@@ -38,4 +39,7 @@ if (import.meta.main) {
     console.error('check:literate --strict: every line of the component modules must be quoted by a chapter');
     process.exitCode = 1;
   }
+  const python = pythonCoverageReport();
+  console.log(python.lines.join('\n'));
+  if (!python.ok) process.exitCode = 1;
 }

@@ -93,9 +93,10 @@ test('npm run check:literate prints the unquoted lines and the coverage; --stric
   const { quoted, total, unquoted } = literateCoverage();
   const run = spawnSync(process.execPath, ['src/literate/build/check-literate.ts', '--strict'], { encoding: 'utf8' });
   const lines = run.stdout.replace(/\n$/, '').split('\n');
-  assert.equal(lines.length, unquoted.length + 2); // one per unquoted line, a blank, the summary
+  assert.equal(lines.length, unquoted.length + 3); // one per unquoted line, a blank, the summary, the Python coverage
   if (unquoted.length > 0) assert.equal(lines[0], `${unquoted[0].path}:${unquoted[0].line}: ${unquoted[0].text.trim()}`);
-  assert.match(lines.at(-1)!, new RegExp(`literate coverage: ${quoted} of ${total} lines quoted by a chapter \\(\\d+\\.\\d%\\)`));
+  assert.match(lines.at(-2)!, new RegExp(`literate coverage: ${quoted} of ${total} lines quoted by a chapter \\(\\d+\\.\\d%\\)`));
+  assert.match(lines.at(-1)!, /^python coverage: 154 of microgpt\.py's 154 lines of code/);
   assert.equal(run.status, quoted < total ? 1 : 0);
 });
 
