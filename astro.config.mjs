@@ -45,7 +45,9 @@ export default defineConfig({
         { label: 'Playground', link: '/playground/' },
         { label: 'microgpt.py, line by line', link: '/python/' },
         {
+          // folded unless the page is one of them: a chapter's reader tabs past two links, not twenty
           label: 'Engine source',
+          collapsed: true,
           items: componentModules.map((m) => ({
             label: `${m}.ts`,
             link: `/engine/${m}/`,
