@@ -3,8 +3,9 @@
 import type { Page } from '@playwright/test';
 
 // every block of code: quoted engine source, cells and their hidden setup (opened to be measured),
-// code in the prose, the lines of a "find the line" question
-export const CODE_BLOCKS = ['.literate pre', '.cell-code pre', '.hidden-setup-code pre', '.sl-markdown-content pre:not(.cell-output pre)', '.checkpoint-lines-scroll'].join(', ');
+// code in the prose, the lines of a "find the line" question; and a figure's part that may scroll
+// on a phone, which must fit a desktop's column
+export const CODE_BLOCKS = ['.literate pre', '.cell-code pre', '.hidden-setup-code pre', '.sl-markdown-content pre:not(.cell-output pre)', '.checkpoint-lines-scroll', '.figure .scroll-x'].join(', ');
 
 // a sideways scroller that says so: an edge shaded while there is more to see (site.css): display
 // math, a figure's wide part, and what a cell prints (a table of numbers keeps its columns)
