@@ -28,8 +28,9 @@ export function cutCode(page: Page): Promise<string[]> {
 
 export function silentScrollers(page: Page): Promise<string[]> {
   return page.evaluate((says) => {
-    const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1;
-    return [...document.querySelectorAll('main *')]
+    // the cheap test first (a chapter has tens of thousands of highlighted and typeset spans)
+    const scrolls = (el: Element) => el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+    return [...document.querySelectorAll('main *:not(code *, .katex *, svg *)')]
       .filter((el) => scrolls(el) && !el.matches(says))
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${el.scrollWidth} px in ${el.clientWidth}): ${(el.textContent ?? '').trim().slice(0, 40)}`);
   }, SAYS_IT_SCROLLS);
