@@ -30,7 +30,15 @@ export default defineConfig({
             social: [{ icon: repository.includes('gitlab') ? 'gitlab' : 'github', label: 'Source', href: repository }],
           }
         : {}),
-      customCss: ['katex/dist/katex.min.css', 'uplot/dist/uPlot.min.css', './src/site/site.css', './src/cells/cells.css', './src/site/teaching.css', './src/glossary/glossary.css'],
+      customCss: [
+        'katex/dist/katex.min.css',
+        'uplot/dist/uPlot.min.css',
+        './src/site/site.css',
+        './src/site/reading.css',
+        './src/cells/cells.css',
+        './src/site/teaching.css',
+        './src/glossary/glossary.css',
+      ],
       sidebar: [
         { label: 'Start here', link: '/' },
         { label: 'Chapters', items: chaptersInOrder('./content/chapters').map((slug) => `chapters/${slug}`) },
@@ -38,7 +46,9 @@ export default defineConfig({
         { label: 'Playground', link: '/playground/' },
         { label: 'microgpt.py, line by line', link: '/python/' },
         {
+          // folded unless the page is one of them: a chapter's reader tabs past two links, not twenty
           label: 'Engine source',
+          collapsed: true,
           items: componentModules.map((m) => ({
             label: `${m}.ts`,
             link: `/engine/${m}/`,

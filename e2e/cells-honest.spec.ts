@@ -32,7 +32,7 @@ function contrast(a: string, b: string): number {
 
 test("Reset shows the book's output and state again, as on first load", async ({ page }) => {
   await page.goto('/chapters/tokenizer/');
-  const cell = cellOf(page, 'encode-name');
+  const cell = cellOf(page, 'round-trip');
   const output = cell.getByRole('region', { name: 'Output' });
   const book = (await output.textContent())!;
   await edit(page, cell, "import { table } from '@microgpt/display';\ntable([{ a: 1 }], { title: 'mine' });\nconsole.log('mine');");
@@ -41,7 +41,7 @@ test("Reset shows the book's output and state again, as on first load", async ({
   await expect(cell.locator('.cell-diff')).toBeVisible();
   await expect(cell.locator('.cell-displays')).toBeVisible();
   await button(cell, 'Reset').click();
-  await expect(cell.locator('.cm-content')).toContainText("tokenizer.encode('emma')");
+  await expect(cell.locator('.cm-content')).toContainText('tokenizer.decode(ids)');
   await expect(output).toHaveText(book);
   await expect(cell.locator('.cell-status')).toHaveText('');
   await expect(cell.locator('.cell-diff')).toBeHidden();
@@ -51,7 +51,7 @@ test("Reset shows the book's output and state again, as on first load", async ({
 
 test('Reset during a run stops it and shows the book again', async ({ page }) => {
   await page.goto('/chapters/autograd/');
-  const cell = cellOf(page, 'chain-rule');
+  const cell = cellOf(page, 'local-grads');
   const output = cell.getByRole('region', { name: 'Output' });
   const book = (await output.textContent())!;
   await edit(page, cell, 'console.log("spinning");\nwhile (true) {}');

@@ -4,27 +4,46 @@ import { cellOf, editCell as edit } from './helpers.ts';
 
 const run = (cell: Locator) => cell.getByRole('button', { name: 'Run', exact: true });
 
+// the cells these tests run are ones no checkpoint asks about: a cell a checkpoint asks about keeps
+// its output folded away until the question is answered (e2e/checkpoints.spec.ts)
 test('a cell shows its code and the book output before anything runs, and is a labelled group', async ({ page }) => {
   await page.goto('/chapters/tokenizer/');
-  const cell = cellOf(page, 'encode-name');
+  const cell = cellOf(page, 'round-trip');
   await expect(cell).toHaveAttribute('role', 'group');
-  await expect(cell).toHaveAttribute('aria-label', /encode-name/);
-  await expect(cell.getByRole('region', { name: 'Output' })).toContainText('vocab size: 28 BOS id: 27');
+  await expect(cell).toHaveAttribute('aria-label', /round-trip/);
+  await expect(cell.getByRole('region', { name: 'Output' })).toBeVisible();
+  await expect(cell.getByRole('region', { name: 'Output' })).toContainText('christopher');
   for (const name of ['Run', 'Stop', 'Reset']) await expect(cell.getByRole('button', { name, exact: true })).toBeVisible();
   await expect(cell.locator('.cm-editor')).toHaveCount(0); // no editor, and nothing run, until asked
+  // focusing it turns it into the editor without moving the page: same font, size, line height,
+  // the code where it was, the cell as tall
+  const look = (line: string) =>
+    cell.evaluate((root, line) => {
+      const el = root.querySelector(line)!;
+      const text = document.createRange();
+      text.selectNodeContents(el);
+      const first = [...text.getClientRects()].find((r) => r.width > 0)!;
+      const s = getComputedStyle(el);
+      const box = root.getBoundingClientRect();
+      return { font: `${s.fontFamily} ${s.fontSize} ${s.lineHeight}`, x: Math.round(first.x - box.x), y: Math.round(first.y - box.y), height: Math.round(box.height) };
+    }, line);
+  const before = await look('.cell-code .line');
+  await cell.locator('.cell-code pre').focus();
+  await expect(cell.locator('.cm-editor')).toBeVisible();
+  await expect.poll(() => look('.cm-line')).toEqual(before);
 });
 
 test('Run runs the book version and says the output matches', async ({ page }) => {
   await page.goto('/chapters/tokenizer/');
-  const cell = cellOf(page, 'encode-name');
+  const cell = cellOf(page, 'round-trip');
   await run(cell).click();
   await expect(cell.locator('.cell-status')).toHaveText(/Done in [\d.]+ s\. The output matches the book\./);
-  await expect(cell.getByRole('region', { name: 'Output' })).toContainText('[ 5, 13, 13, 1 ]');
+  await expect(cell.getByRole('region', { name: 'Output' })).toContainText('jo-ann');
 });
 
 test('an edit runs with Ctrl+Enter, shows a got/want diff, and survives a reload', async ({ page }) => {
   await page.goto('/chapters/tokenizer/');
-  const cell = cellOf(page, 'encode-name');
+  const cell = cellOf(page, 'round-trip');
   await edit(page, cell, "import { Tokenizer } from '@microgpt/engine';\nconsole.log(new Tokenizer(['ab']).encode('ba'));");
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(cell.getByRole('region', { name: 'Output' })).toHaveText('[ 1, 0 ]\n');
@@ -32,7 +51,7 @@ test('an edit runs with Ctrl+Enter, shows a got/want diff, and survives a reload
   await expect(cell.locator('.cell-diff')).toContainText('+ [ 1, 0 ]');
   await expect(cell).toHaveAttribute('data-edited', '');
   await page.reload();
-  const again = cellOf(page, 'encode-name');
+  const again = cellOf(page, 'round-trip');
   await expect(again).toHaveAttribute('data-edited', '');
   await expect(again.locator('.cm-content')).toContainText("encode('ba')");
 });
@@ -62,7 +81,7 @@ test('an error shows its message and marks its line in the cell', async ({ page 
 
 test('Stop ends an infinite loop at once, and the page stays responsive', async ({ page }) => {
   await page.goto('/chapters/autograd/');
-  const cell = cellOf(page, 'chain-rule');
+  const cell = cellOf(page, 'local-grads');
   await edit(page, cell, 'let i = 0;\nwhile (true) { i++; }');
   await run(cell).click();
   await expect(cell.locator('.cell-status')).toHaveText('Running…');

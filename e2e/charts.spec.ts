@@ -70,6 +70,11 @@ test('the loss figure opens on a moving average over 50 steps, over the faint lo
   const chart = figure.locator('.cell-chart');
   await expect(chart).toHaveAttribute('data-series', '2');
   await expect(chart.locator('.u-legend .u-series .u-label')).toHaveText(['loss at each step', 'moving average']);
+  // each series its own colour, and the legend's swatches are lines, not boxes that read as checkboxes
+  const markers = await chart.locator('.u-legend .u-series .u-marker').evaluateAll((ms) => ms.map((m) => ({ colour: getComputedStyle(m).borderTopColor, height: m.getBoundingClientRect().height })));
+  expect(markers).toHaveLength(2);
+  expect(markers[0].colour).not.toBe(markers[1].colour);
+  for (const m of markers) expect(m.height).toBeLessThanOrEqual(4);
 });
 
 test("the live training chart draws the loss smoothed, over each step's loss drawn faint", async ({ page }) => {

@@ -37,9 +37,12 @@ test('multiple choice: a wrong choice says why it is wrong, a retry with the rig
   await expect(page.locator('.chapter-list li[data-chapter="tokenizer"] .chapter-progress')).toContainText(/1 of \d+ checkpoints answered/);
 });
 
-test('predict the output: a foreseen wrong prediction is explained, the right one leads to the cell', async ({ page }) => {
+test('predict the output: the output hidden until answered, a foreseen wrong prediction explained, the line or the number accepted, and the answer shown again on return', async ({ page }) => {
   const cp = await ready(page, '/chapters/tokenizer/', 'four-names-vocab');
-  const input = cp.getByLabel(/What does cell vocabulary-table print/);
+  const output = page.locator('.cell[data-cell-id="vocabulary-table"] .cell-output pre');
+  await expect(output).toBeHidden(); // the book's output would give the answer away
+  await expect(cp.getByRole('group', { name: /What number does its last line/ })).toBeVisible();
+  const input = cp.getByLabel(/Your answer, as the question asks for it/);
   await cp.getByRole('button', { name: 'Check' }).click();
   await expect(feedback(cp)).toHaveText('Type your prediction first.');
   await input.fill('7');
@@ -50,12 +53,20 @@ test('predict the output: a foreseen wrong prediction is explained, the right on
   await input.press('Enter');
   await expect(feedback(cp)).toContainText('Run the cell to see what it prints');
   await expect(feedback(cp)).toContainText('Count each distinct letter once'); // the hint, for an answer nobody foresaw
-  await input.fill(' 8 ');
+  await expect(output).toBeHidden();
+  await input.fill('vocab size: 8'); // the line the question points at, as it prints
   await input.press('Enter');
   await expect(cp).toHaveAttribute('data-state', 'right');
   await expect(feedback(cp)).toContainText('Now run the cell');
+  await expect(output).toBeVisible();
   await cp.getByRole('button', { name: 'Go to the cell and run it' }).click();
-  await expect(page.locator('.cell[data-cell-id="vocabulary-table"] [data-action="run"]')).toBeFocused();
+  const cell = page.locator('.cell[data-cell-id="vocabulary-table"]');
+  await expect(cell.locator('.cell-status')).toHaveText(/The output matches the book/); // it ran
+  await page.reload();
+  await expect(input).toHaveValue('vocab size: 8');
+  await expect(cp).toHaveAttribute('data-state', 'right');
+  await expect(feedback(cp)).toContainText('Seven distinct letters');
+  await expect(output).toBeVisible();
 });
 
 test('predict by picking: the choice the cell prints is right, and each other choice says why not', async ({ page }) => {

@@ -1,15 +1,21 @@
 // Every kind of page, loaded once: it loads without a console error or a failed request, shows its
 // heading, and meets WCAG 2.2 AA (axe) in the light theme; switched to the dark theme in the same
-// load with Starlight's own theme picker, it meets the rules that depend on colour; narrowed to a
-// phone's width, nothing but code and math scrolls sideways. Pages built from one template with
+// load with Starlight's own theme picker, it meets the rules that depend on colour; a chapter, at
+// 1280 and 1920 px, cuts off no line of code; narrowed to a phone's width, the page does not scroll
+// sideways and nothing in it does without showing that it scrolls (e2e/reading.ts). Pages built from one template with
 // other data (the engine's modules, the lesson plans) are checked on one of each engine and one
 // lesson plan: the rest differ in text, not in markup or style. The built-site tests
 // (e2e/dist.test.ts) check every page's links and assets.
 import { expect, test } from '@playwright/test';
 import { COLOUR_RULES, wcagViolations } from './axe.ts';
+import { cutCode, silentScrollers } from './reading.ts';
 import { builtPages, collectErrors } from './site.ts';
 
 const PHONE = { width: 390, height: 844 };
+const WIDE = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+];
 
 // the pages that stand for their template's others
 const OTHERS_OF_A_TEMPLATE = [/^\/engine\/(?!value\/$|fast\/model\/$)/, /^\/lessons\/(?!first-hour\/$)[^/]+\/$/];
@@ -28,7 +34,7 @@ test('the pages checked stand for every page: each chapter and one page of each 
 });
 
 for (const path of pagesToCheck(builtPages())) {
-  test(`${path} loads cleanly, meets WCAG 2.2 AA in the light and dark themes, and fits a phone`, async ({ page }) => {
+  test(`${path} loads cleanly, meets WCAG 2.2 AA in the light and dark themes, cuts no code, and fits a phone`, async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto(path, { waitUntil: 'networkidle' });
     await expect(page.locator('h1').first()).toBeVisible();
@@ -37,9 +43,16 @@ for (const path of pagesToCheck(builtPages())) {
     await page.getByRole('combobox', { name: /theme/i }).first().selectOption('dark');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     expect(await wcagViolations(page, { rules: COLOUR_RULES }), 'dark theme').toEqual([]);
+    if (path.startsWith('/chapters/')) {
+      for (const size of WIDE) {
+        await page.setViewportSize(size);
+        expect(await cutCode(page), `no code cut off at ${size.width} px`).toEqual([]);
+      }
+    }
     await page.setViewportSize(PHONE);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, 'on a phone, nothing but code and math scrolls sideways').toBe(0);
+    expect(overflow, 'on a phone, the page does not scroll sideways').toBe(0);
+    expect(await silentScrollers(page), 'on a phone, what scrolls sideways shows that it does').toEqual([]);
     expect(errors).toEqual([]);
   });
 }

@@ -63,6 +63,12 @@ test('an exercise that never ends is stopped, and a throwing one says where', as
   await typeOver(ex, 'const broken = null as unknown as { x: number };\nconsole.log(broken.x);');
   await ex.getByRole('button', { name: 'Check' }).click();
   await expect(ex.locator('.cell-status')).toHaveText(/^Your code stopped with TypeError: .* \(line 2\)\. The checks did not run\.$/);
+  // a syntax error: the checks are listed as not run, none as failed
+  await typeOver(ex, 'function mySoftmax(logits: Value[]): Value[] {\n  return logits.map((v) => v.exp(;\n}');
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(ex.locator('.cell-status')).toHaveText(/The checks did not run\.$/);
+  await expect(ex.locator('.exercise-checks li[data-state="failed"]')).toHaveCount(0);
+  await expect(ex.locator('.exercise-checks li').first()).toHaveText(/^Not run: /);
 });
 
 test('code run in the page cannot reach the network', async ({ page }) => {

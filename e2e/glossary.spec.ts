@@ -108,9 +108,13 @@ test('focusing the link with the keyboard shows its definition, and Escape hides
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test('tapping a term goes to its glossary entry', async ({ page }) => {
+  test('a first tap on a term shows its definition in place, a second goes to its glossary entry', async ({ page }) => {
     await page.goto(chapter);
     const link = page.locator(`a.glossary-link[href="/glossary/#${term}"]`);
+    await link.tap();
+    await expect(page.locator(`#glossary-tip-${term}`)).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`${chapter}$`));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the definition fits the phone').toBe(true);
     await link.tap();
     await expect(page).toHaveURL(new RegExp(`/glossary/#${term}$`));
     await expect(page.locator(`dt#${term}`)).toBeInViewport();

@@ -29,7 +29,7 @@ test('arrow keys in a text field or a code block do not leave the page', async (
   await input.press('ArrowRight');
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/\/chapters\/autograd\/$/);
-  await page.locator('figure.literate pre').first().focus();
+  await page.locator('.cell-code pre').first().focus();
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/\/chapters\/autograd\/$/);
 });
@@ -42,4 +42,15 @@ test('the skip link moves focus to the content', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#_top$/);
   await expect(page.locator('#_top')).toBeInViewport();
+});
+
+test('from the top of a chapter, its first cell is fewer Tabs away: quoted code is no stop, the engine files are folded', async ({ page }) => {
+  await page.goto('/chapters/tokenizer/');
+  let tabs = 0;
+  while (tabs < 55 && !(await page.evaluate(() => document.activeElement?.closest('.cell') != null))) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  expect(tabs, 'Tabs from the top to the first cell (69 before)').toBeLessThan(55);
+  await expect(page.locator('figure.literate pre[tabindex]')).toHaveCount(0);
 });

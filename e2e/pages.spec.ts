@@ -51,6 +51,14 @@ test('the home page maps the seven components with measured line counts', async 
     expect(Number(code), cells[1]).toBeGreaterThan(0);
     expect(Number(all)).toBeGreaterThanOrEqual(Number(code));
   }
+  // the whole course's time
+  await expect(page.locator('.course-time')).toHaveText(/^The whole course: about \d+ hours( \d+ minutes)? to read its \d+ chapters .* about \d+ hours?( \d+ minutes)? more for the exercises/);
+  // on a phone, each component's row a card: every value under its column's name, nothing squeezed
+  await page.setViewportSize({ width: 390, height: 844 });
+  const narrowest = await rows.evaluateAll((trs) => Math.min(...trs.flatMap((tr) => [...tr.querySelectorAll('td')].map((td) => td.getBoundingClientRect().width))));
+  expect(narrowest, 'each value as wide as the card').toBeGreaterThan(300);
+  await expect(rows.first().locator('td').first()).toHaveCSS('display', 'block');
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByRole('link', { name: /Start reading/ }).click();
   await expect(page).toHaveURL(/\/chapters\/introduction\/$/);
 });
@@ -78,9 +86,12 @@ test('the appendix comes last and leads nowhere further; the closing chapter lea
 
 test('every chapter says at its top how long it takes and what it assumes', async ({ page }) => {
   await page.goto('/chapters/gpt/');
-  await expect(page.locator('.chapter-meta')).toHaveText(/^About \d+ minutes to read and run the cells, and about 20 more for its 2 exercises\. Assumes: Autograd's Value/);
+  // the GPT chapter's 5,500 words and 580 lines of code take well over an hour, not 25 minutes
+  await expect(page.locator('.chapter-meta')).toHaveText(
+    /^About [1-9] hours?( \d+ minutes)? to read the prose and the code, run the cells and answer the checkpoints, and about 20 minutes more for its 2 exercises\. Assumes: Autograd's Value/,
+  );
   await page.goto('/chapters/introduction/');
-  await expect(page.locator('.chapter-meta')).toHaveText(/^About \d+ minutes to read and run the cells\. Assumes: Nothing/);
+  await expect(page.locator('.chapter-meta')).toHaveText(/^About \d+ minutes to read the prose and the code, run the cells and answer the checkpoints\. Assumes: Nothing/);
 });
 
 test('a static code block has a Copy button that copies its code', async ({ page, context }) => {
@@ -94,4 +105,18 @@ test('a static code block has a Copy button that copies its code', async ({ page
   expect(copied).toContain('class Value');
   // cells keep their own toolbar and get no Copy button
   await expect(page.locator('.cell .copy-code')).toHaveCount(0);
+  // the button covers no code, on a phone either: the first line wraps short of it
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    const covered = await page.locator('.copy-code-box').evaluateAll((boxes) =>
+      boxes.flatMap((b) => {
+        const button = b.querySelector('.copy-code')!.getBoundingClientRect();
+        const text = document.createRange();
+        text.selectNodeContents(b.querySelector('.line')!);
+        const under = [...text.getClientRects()].some((r) => r.right > button.left && r.left < button.right && r.bottom > button.top && r.top < button.bottom);
+        return under ? [b.querySelector('.line')!.textContent] : [];
+      }),
+    );
+    expect(covered, `first lines under the Copy button at ${width} px`).toEqual([]);
+  }
 });

@@ -1,5 +1,5 @@
-// Small things a reader notices: figure text readable on a phone, static code that says it
-// scrolls, the site's own look on every form control, and keys written as keys.
+// Small things a reader notices: figure text readable on a phone, static code that wraps and marks
+// its continued lines, the site's own look on every form control, and keys written as keys.
 import { expect, test } from '@playwright/test';
 
 const chapters = ['introduction', 'dataset', 'tokenizer', 'autograd', 'gpt', 'adam', 'training', 'inference'];
@@ -21,18 +21,26 @@ test.describe('on a phone', () => {
   }
 });
 
-test('static code wider than the column scrolls and shows that it does', async ({ page }) => {
+test('static code longer than the column wraps, and marks each row that continues a line', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/chapters/gpt/');
   const pre = page.locator('.literate pre').first();
-  const { scrollable, overflow, shadow } = await pre.evaluate((el) => ({
-    scrollable: el.scrollWidth > el.clientWidth,
-    overflow: getComputedStyle(el).overflowX,
-    shadow: getComputedStyle(el).backgroundImage,
-  }));
-  expect(scrollable).toBe(true);
-  expect(overflow).toBe('auto');
-  expect(shadow).toContain('linear-gradient');
+  const { scrolls, wrapped } = await pre.evaluate((el) => {
+    const row = parseFloat(getComputedStyle(el).lineHeight);
+    const lines = [...el.querySelectorAll('.line')];
+    const long = lines.filter((l) => l.getBoundingClientRect().height > 1.5 * row);
+    return {
+      scrolls: el.scrollWidth > el.clientWidth,
+      // each wrapped line: its mark box as tall as its rows after the first, and the mark in it
+      wrapped: long.map((l) => {
+        const after = getComputedStyle(l, '::after');
+        return { marked: after.content.includes('↪'), rowsMarked: Math.round(parseFloat(after.height) / row), rows: Math.round(l.getBoundingClientRect().height / row) - 1 };
+      }),
+    };
+  });
+  expect(scrolls).toBe(false);
+  expect(wrapped.length).toBeGreaterThan(0);
+  for (const w of wrapped) expect(w).toEqual({ marked: true, rowsMarked: w.rows, rows: w.rows });
 });
 
 for (const path of ['/', '/assign/', '/grade/']) {

@@ -35,3 +35,24 @@ test('"/" typed in the search box is text, not a shortcut', async ({ page }) => 
   await input.fill('a/b');
   await expect(input).toHaveValue('a/b');
 });
+
+test('search finds the teaching first: the chapter that explains a word above the engine source that implements it, and shows its math readable', async ({ page }) => {
+  await page.goto('/');
+  const top = (query: string) =>
+    page.evaluate(async (query) => {
+      const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+      const found = await pagefind.search(query);
+      return Promise.all(found.results.slice(0, 3).map(async (r: { data: () => Promise<{ url: string }> }) => (await r.data()).url));
+    }, query);
+  expect((await top('softmax'))[0]).toBe('/chapters/gpt/');
+  expect(await top('softmax'), 'no engine page among the first three').not.toContainEqual(expect.stringMatching(/^\/engine\//));
+  expect((await top('Adam'))[0]).toBe('/chapters/adam/');
+  expect((await top('tokenizer'))[0]).toBe('/chapters/tokenizer/');
+  // math reads in an excerpt: the square of (p − 3) as (p - 3)^2, not the flattened "(p−3)2"
+  const excerpt = await page.evaluate(async () => {
+    const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+    const found = await pagefind.search('minimise');
+    return (await found.results[0].data()).sub_results[0].excerpt as string;
+  });
+  expect(excerpt).toContain('(p - 3)^2');
+});

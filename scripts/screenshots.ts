@@ -1,4 +1,4 @@
-// npm run screenshots: the home page, a chapter, the glossary and the last page, in light and dark,
+// npm run screenshots: the home page, a chapter (its top, and its code beside the prose), the glossary and the last page, in light and dark,
 // on a desktop (1280×800) and a phone (390×844), from the built site (npm run build first), into
 // docs/screenshots/. The README links them.
 import { chromium } from '@playwright/test';
@@ -10,7 +10,7 @@ if (!existsSync(defaultRoot)) throw new Error('no built site in dist/: run npm r
 const out = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 
-const pages = { home: '/', chapter: '/chapters/gpt/', glossary: '/glossary/', 'last-page': '/chapters/next/' };
+const pages = { home: '/', chapter: '/chapters/gpt/', 'chapter-code': '/chapters/gpt/#attention', glossary: '/glossary/', 'last-page': '/chapters/next/' };
 const devices = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
 const server = createStaticServer();

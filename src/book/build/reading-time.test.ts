@@ -1,23 +1,30 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadBook } from './book.ts';
-import { describeReadingTime, readingTime, WORDS_PER_MINUTE } from './reading-time.ts';
+import { CODE_LINES_PER_MINUTE, codeLines, courseTime, describeReadingTime, formatMinutes, readingTime, WORDS_PER_MINUTE } from './reading-time.ts';
 
-test('a chapter reads at 200 words a minute plus half a minute a cell, rounded to five', () => {
+test('a chapter reads at 200 words a minute and 10 lines of code a minute, plus half a minute a cell and a minute a checkpoint, rounded to five', () => {
   const book = loadBook();
   for (const chapter of book) {
     const time = readingTime(chapter);
-    const exact = time.words / WORDS_PER_MINUTE + chapter.cells.length / 2;
+    const exact = time.words / WORDS_PER_MINUTE + time.codeLines / CODE_LINES_PER_MINUTE + chapter.cells.length / 2 + chapter.checkpoints.length;
     assert.ok(Math.abs(time.minutes - Math.max(5, exact)) <= 2.5, `${chapter.slug}: ${time.minutes} for ${exact}`);
     assert.equal(time.minutes % 5, 0);
     assert.equal(time.exerciseMinutes, 10 * chapter.exercises.length);
   }
   const gpt = book.find((c) => c.slug === 'gpt')!;
   assert.ok(readingTime(gpt).words > 1000, 'the body prose is counted');
+  // the code is counted: the GPT chapter's 22 quoted regions and 17 cells hold hundreds of lines,
+  // and its time is more than its prose alone would take
+  assert.ok(codeLines(gpt) > 300, `${codeLines(gpt)} lines of code`);
+  assert.ok(readingTime(gpt).minutes >= readingTime(gpt).words / WORDS_PER_MINUTE + 30);
 });
 
-test('the sentence says what the time covers', () => {
-  assert.equal(describeReadingTime({ minutes: 25, exerciseMinutes: 20, words: 0 }, 2), 'About 25 minutes to read and run the cells, and about 20 more for its 2 exercises.');
-  assert.equal(describeReadingTime({ minutes: 5, exerciseMinutes: 10, words: 0 }, 1), 'About 5 minutes to read and run the cells, and about 10 more for its exercise.');
-  assert.equal(describeReadingTime({ minutes: 10, exerciseMinutes: 0, words: 0 }, 0), 'About 10 minutes to read and run the cells.');
+test('the sentence says what the time covers, in hours past the hour', () => {
+  const t = (minutes: number, exerciseMinutes: number) => ({ minutes, exerciseMinutes, words: 0, codeLines: 0 });
+  assert.equal(describeReadingTime(t(25, 20), 2), 'About 25 minutes to read the prose and the code, run the cells and answer the checkpoints, and about 20 minutes more for its 2 exercises.');
+  assert.equal(describeReadingTime(t(100, 10), 1), 'About 1 hour 40 minutes to read the prose and the code, run the cells and answer the checkpoints, and about 10 minutes more for its exercise.');
+  assert.equal(describeReadingTime(t(10, 0), 0), 'About 10 minutes to read the prose and the code, run the cells and answer the checkpoints.');
+  assert.equal(formatMinutes(120), '2 hours');
+  assert.deepEqual(courseTime([t(25, 20), t(100, 10)]), { minutes: 125, exerciseMinutes: 30 });
 });

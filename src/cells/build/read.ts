@@ -6,8 +6,9 @@ import type { Place, Span, TreeSpot } from '../../book/build/model.ts';
 import type { CellPageData } from '../shared/data.ts';
 
 // ```ts cell id=<id> [timeout=ms] [throws], then its ```output block as the next sibling.
-// Lines above a `// ---` line are hidden setup: run first, not shown.
-export interface Cell extends CellPageData {
+// Lines above a `// ---` line are hidden setup: run first, not shown. (Which checkpoints ask about
+// it, predictedBy, is the page's to know: the remark plugin finds them.)
+export interface Cell extends Omit<CellPageData, 'predictedBy'> {
   file: string;
   place: Place; // the opening fence
   line: number; // place.line

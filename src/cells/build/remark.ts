@@ -16,7 +16,8 @@ export function remarkCells() {
     const chapter = chapterOf(tree, file.path!, String(file.value ?? ''));
     if (chapter.cells.length === 0) return;
     for (const { chapter: slug, id, setup, code, expected, timeoutMs, throws, spot } of chapter.cells) {
-      const data: CellPageData = { chapter: slug, id, setup, code, expected, timeoutMs, throws };
+      const predictedBy = chapter.checkpoints.filter((c) => c.source !== null && 'cell' in c.source && c.source.cell === id).map((c) => c.id);
+      const data: CellPageData = { chapter: slug, id, setup, code, expected, timeoutMs, throws, predictedBy };
       replaceBlock(spot, component('Cell', { data }));
     }
     tree.children.unshift(esmImport('Cell', cellComponent));

@@ -173,9 +173,12 @@ class CellView extends EditableCode {
     const matches = this.data.expected !== null && got === this.data.expected;
     this.root.dataset.result = matches ? 'matches' : 'differs';
     const what = error ? `${error.name}: ${error.message}${error.line === null ? '' : ` (line ${error.line})`}. ${seconds}.` : `Done in ${seconds}.`;
-    const verdict = matches ? 'The output matches the book.' : this.data.expected === null ? '' : 'The output differs from the book:';
-    this.status(`${what} ${verdict}`.trim());
-    if (!matches && this.data.expected !== null) this.showDiff(diffLines(this.data.expected, got));
+    // a prediction not yet made: what the run printed stays hidden with the book's output, and so
+    // does the difference between them
+    const withheld = this.root.querySelector('details.cell-withheld:not([open])') !== null;
+    const verdict = matches ? 'The output matches the book.' : this.data.expected === null ? '' : withheld ? 'The output differs from the book.' : 'The output differs from the book:';
+    this.status(`${what} ${verdict}${withheld ? ' It is hidden until you answer the checkpoint or show it.' : ''}`.trim());
+    if (!matches && this.data.expected !== null && !withheld) this.showDiff(diffLines(this.data.expected, got));
   }
 
   private stopped(message: string): void {

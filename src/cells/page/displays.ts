@@ -67,7 +67,7 @@ export class DisplayArea {
       const { title } = display;
       const series = [
         { label: `${title} at each step`, color: seriesColors[0], faint: true },
-        { label: `mean of the last ${SMOOTHING} steps`, color: seriesColors[0] },
+        { label: `mean of the last ${SMOOTHING} steps`, color: seriesColors[1] },
       ];
       const plot = this.chart(figure, `Line chart: ${title} at each step, and smoothed over the last ${SMOOTHING} steps`, title, series, [[], [], []]);
       this.live.set(display.id, { values: [], plot, progress, rate, started: performance.now(), scheduled: false });

@@ -9,4 +9,6 @@ export interface CellPageData {
   expected: string | null; // the book's output
   timeoutMs: number;
   throws: boolean;
+  // the checkpoints that ask what this cell prints: its output is withheld until one is answered or the reader shows it
+  predictedBy: string[];
 }

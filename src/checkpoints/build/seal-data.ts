@@ -27,6 +27,9 @@ export function shuffledSteps(steps: string[], salt: string): string[] {
   return out;
 }
 
+// the cell whose output a numeric or choice answer is computed from, if any: the page withholds that output
+const cellOf = (cp: Computed['checkpoint']) => (cp.source !== null && 'cell' in cp.source ? { cell: cp.source.cell } : {});
+
 export async function pageData(c: Computed): Promise<CheckpointPageData> {
   const cp = c.checkpoint;
   const salt = saltOf(cp.chapter, cp.id);
@@ -56,11 +59,12 @@ export async function pageData(c: Computed): Promise<CheckpointPageData> {
     case 'numeric':
       return {
         ...base,
+        ...cellOf(cp),
         tolerance: cp.tolerance!,
         sealed: await sorted([...acceptedGridPoints(c.number!, cp.tolerance!).map((k) => ({ key: numberKey(k), correct: true, why: cp.why })), ...c.mistakes.map((m) => ({ ...m, correct: false }))]),
       };
     case 'choice':
-      return { ...base, choices: cp.choices.map((ch) => ch.text), sealed: await seal(cp.choices.map((ch, i) => ({ key: `choice:${i}`, correct: i === c.correctChoice, why: ch.why }))) };
+      return { ...base, ...cellOf(cp), choices: cp.choices.map((ch) => ch.text), sealed: await seal(cp.choices.map((ch, i) => ({ key: `choice:${i}`, correct: i === c.correctChoice, why: ch.why }))) };
     case 'line':
       return {
         ...base,

@@ -6,8 +6,10 @@
 // Worker, as the grader will, shows the reader their numbers, and judges the answer from what it
 // printed. Every checked answer is kept (storage.ts) for the hand-in file.
 import { loadProgress } from '../../progress/page/store.ts';
+import { checkpointAnswerKey, readItem } from '../../progress/page/storage.ts';
 // What only Check or a variant needs is loaded when it is needed, not with every chapter.
 import type { CheckpointPageData } from '../shared/data.ts';
+import { cellOf, revealPredicted } from './reveal.ts';
 import type { Drawn } from './variant.ts';
 
 class CheckpointView {
@@ -33,7 +35,12 @@ class CheckpointView {
     this.form.addEventListener('input', () => this.clearVerdict());
     root.querySelector('[data-action="go-to-cell"]')?.addEventListener('click', () => this.goToCell());
     for (const button of root.querySelectorAll<HTMLButtonElement>('[data-move]')) button.addEventListener('click', () => this.move(button));
-    if (loadProgress().progress.checkpoints?.[`${data.chapter}/${data.id}`]) this.root.querySelector<HTMLElement>('.checkpoint-done')!.hidden = false;
+    if (loadProgress().progress.checkpoints?.[`${data.chapter}/${data.id}`]) {
+      this.root.querySelector<HTMLElement>('.checkpoint-done')!.hidden = false;
+      revealPredicted(data);
+    }
+    // answered on an earlier visit: the answer and what the page said of it, shown again
+    if (!data.variant && readItem(checkpointAnswerKey(data.chapter, data.id)) !== null) void import('./verdict.ts').then(({ restoreAnswer }) => restoreAnswer(root, data));
     if (data.variant) void import('./variant.ts').then(({ setUpVariant }) => setUpVariant(root, data, (drawn) => (this.drawn = drawn)));
   }
 
@@ -60,12 +67,17 @@ class CheckpointView {
     status.textContent = `Moved to place ${position} of ${li.parentElement!.children.length}.`;
   }
 
+  // the reader asked to run it: the output they predicted is theirs to see
   private goToCell(): void {
-    const cell = document.querySelector<HTMLElement>(`.cell[data-cell-id="${CSS.escape(this.data.cell!)}"]`);
+    const cell = cellOf(this.data);
     if (!cell) return;
+    revealPredicted(this.data);
     cell.scrollIntoView({ block: 'center' });
     const run = cell.querySelector<HTMLButtonElement>('[data-action="run"]');
-    (run && !run.disabled ? run : cell.querySelector<HTMLElement>('pre, .cm-content'))?.focus();
+    if (run && !run.disabled) {
+      run.focus();
+      run.click();
+    } else cell.querySelector<HTMLElement>('pre, .cm-content')?.focus();
   }
 }
 

@@ -2,10 +2,11 @@
 // printed numbers), kept for the hand-in file, and the verdict shown. Loaded on the first Check, so a
 // chapter's readers who never press it do not download it.
 import { markCheckpointAnswered } from '../../progress/page/store.ts';
-import { answerKey, type CheckpointAnswerValue, judgeVariant, normaliseIdentity } from '../shared/answers.ts';
+import { type CheckpointAnswerValue, judgeVariant, normaliseIdentity, openFirst } from '../shared/answers.ts';
 import type { CheckpointPageData } from '../shared/data.ts';
 import { type Feedback, normaliseText, openAnswer, parseNumber, positionKey } from '../shared/seal.ts';
 import { loadCheckpointAnswer, saveCheckpointAnswer } from './record.ts';
+import { revealPredicted } from './reveal.ts';
 import { richText } from './rich-text.ts';
 import type { Drawn } from './variant.ts';
 
@@ -39,7 +40,9 @@ function steps(root: HTMLElement): string[] {
 }
 
 // tries: this page's attempts at this checkpoint, counted across presses of Check
-export async function judge(root: HTMLElement, d: CheckpointPageData, tries: { count: number }, drawnSoFar: Promise<Drawn> | null): Promise<void> {
+// replay: the answer kept from an earlier visit, put back in the form and judged again to show its
+// verdict and explanation, without counting or keeping it as a new attempt
+export async function judge(root: HTMLElement, d: CheckpointPageData, tries: { count: number }, drawnSoFar: Promise<Drawn> | null, replay = false): Promise<void> {
   const answer = readAnswer(root, d);
   if ('missing' in answer) return show(root, { state: 'incomplete', title: answer.missing, why: '' });
   let found: Feedback | null;
@@ -49,13 +52,16 @@ export async function judge(root: HTMLElement, d: CheckpointPageData, tries: { c
     if ('missing' in drawn) return show(root, { state: 'incomplete', title: drawn.missing, why: '' });
     identity = normaliseIdentity(drawn.identity);
     found = judgeVariant(d, drawn.output, answer.answer);
-  } else found = await openAnswer(d.salt, answerKey(d, answer.answer)!, d.sealed);
-  tries.count++;
-  const before = loadCheckpointAnswer(d.chapter, d.id);
-  saveCheckpointAnswer(d.chapter, d.id, { answer: answer.answer, correct: found?.correct === true, answeredAt: new Date().toISOString(), tries: (before?.tries ?? 0) + 1, identity });
-  window.dispatchEvent(new CustomEvent('microgpt:checkpoint-answer'));
+  } else found = await openFirst(d, answer.answer);
+  if (!replay) {
+    tries.count++;
+    const before = loadCheckpointAnswer(d.chapter, d.id);
+    saveCheckpointAnswer(d.chapter, d.id, { answer: answer.answer, correct: found?.correct === true, answeredAt: new Date().toISOString(), tries: (before?.tries ?? 0) + 1, identity });
+    window.dispatchEvent(new CustomEvent('microgpt:checkpoint-answer'));
+  }
   if (found?.correct) {
-    markCheckpointAnswered(d.chapter, d.id, tries.count);
+    if (!replay) markCheckpointAnswered(d.chapter, d.id, tries.count);
+    revealPredicted(d);
     const marks = d.kind === 'order' ? steps(root).map(() => true) : undefined;
     const then = d.kind === 'predict' && d.cell ? ' Now run the cell and see it print that.' : '';
     return show(root, { state: 'right', title: `Right.${then}`, why: found.why, marks });
@@ -95,4 +101,28 @@ function show(root: HTMLElement, { state, title, why, marks }: Verdict): void {
   if (picked && state !== 'incomplete') picked.dataset.mark = state;
   if (marks) root.querySelectorAll<HTMLElement>('.checkpoint-steps > li').forEach((li, k) => (li.dataset.mark = marks[k] ? 'right' : 'wrong'));
   if (state === 'right') root.querySelector<HTMLElement>('.checkpoint-done')!.hidden = true;
+}
+
+// the reader's last checked answer from an earlier visit, back in the form with its verdict
+export async function restoreAnswer(root: HTMLElement, d: CheckpointPageData): Promise<void> {
+  const record = loadCheckpointAnswer(d.chapter, d.id);
+  if (!record || d.variant) return;
+  const form = formOf(root);
+  const { answer } = record;
+  if (d.kind === 'order') {
+    if (!Array.isArray(answer)) return;
+    const list = root.querySelector('.checkpoint-steps')!;
+    const items = [...list.children] as HTMLElement[];
+    if (answer.length !== items.length || !answer.every((step) => items.some((li) => li.dataset.step === step))) return;
+    for (const step of answer) list.append(items.find((li) => li.dataset.step === step)!);
+  } else if (typeof answer !== 'string') return;
+  else if (d.choices || d.kind === 'line') {
+    const radio = form.querySelector<HTMLInputElement>(`input[type="radio"][value="${CSS.escape(answer)}"]`);
+    if (!radio) return;
+    radio.checked = true;
+  } else form.querySelector<HTMLInputElement>('input[name="answer"]')!.value = answer;
+  const done = root.querySelector<HTMLElement>('.checkpoint-done')!;
+  const answeredBefore = !done.hidden;
+  await judge(root, d, { count: 0 }, null, true);
+  done.hidden = !answeredBefore;
 }

@@ -11,7 +11,7 @@
 //   seed (in a sealed realm), and the book's answer expression gives the answer for that reader.
 //   The grader recomputes it from the identity it grades, never from anything the hand-in says.
 import type { CheckpointPageData } from './data.ts';
-import { gridPoint, normaliseText, numberKey, openAnswer, orderKey, parseNumber } from './seal.ts';
+import { type Feedback, gridPoint, normaliseText, numberKey, openAnswer, orderKey, parseNumber } from './seal.ts';
 
 // what the reader answered: typed text (predict, numeric), the index of a choice, a line number,
 // or the steps in the order they put them
@@ -67,6 +67,23 @@ export function answerKey(d: Pick<CheckpointPageData, 'kind' | 'choices' | 'tole
   return text === '' ? null : `text:${text}`;
 }
 
+// the keys a typed prediction is tried under, in order: the text as typed, then, when it holds one
+// number, that number alone, so "vocab size: 8" answers a question asking for the number it prints
+export function answerKeys(d: Pick<CheckpointPageData, 'kind' | 'choices' | 'tolerance' | 'region' | 'steps'>, answer: CheckpointAnswerValue | null): string[] {
+  const key = answerKey(d, answer);
+  if (key === null) return [];
+  if (d.kind !== 'predict' || d.choices || typeof answer !== 'string') return [key];
+  const numbers = normaliseText(answer).match(/-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/gi) ?? [];
+  const alone = numbers.length === 1 ? `text:${numbers[0]}` : null;
+  return alone && alone !== key ? [key, alone] : [key];
+}
+
+// the first of an answer's keys that opens a sealed answer, and what it says
+export async function openFirst(d: CheckpointPageData, answer: CheckpointAnswerValue | null): Promise<Feedback | null> {
+  const found = await Promise.all(answerKeys(d, answer).map((key) => openAnswer(d.salt, key, d.sealed)));
+  return found.find((f) => f?.correct) ?? found.find((f) => f !== null) ?? null;
+}
+
 export interface VariantVerdict {
   correct: boolean;
   why: string;
@@ -107,9 +124,8 @@ export interface CheckpointVerdict {
 export async function checkAnswer(d: CheckpointPageData, answer: CheckpointAnswerValue | null, identity: string | null, run: RunVariant | null): Promise<CheckpointVerdict> {
   if (answer === null) return { correct: false, note: 'not answered' };
   if (!d.variant) {
-    const key = answerKey(d, answer);
-    if (key === null) return { correct: false, note: 'not an answer this question takes' };
-    const found = await openAnswer(d.salt, key, d.sealed);
+    if (answerKey(d, answer) === null) return { correct: false, note: 'not an answer this question takes' };
+    const found = await openFirst(d, answer);
     return { correct: found?.correct === true, note: found?.correct ? 'right' : 'wrong' };
   }
   if (!identity || normaliseIdentity(identity) === '') return { correct: false, note: 'no email or login to draw the variant from' };

@@ -12,7 +12,7 @@ export interface CheckpointPageData {
   hint: string; // shown with a wrong answer the question has no explanation for
   salt: string;
   sealed: SealedAnswer[]; // choice and predict-with-choices: one per choice, in order; otherwise in no telling order
-  cell?: string; // predict: the cell whose output is predicted
+  cell?: string; // the cell whose output the answer is (predict), or is computed from (numeric, choice)
   choices?: string[]; // choice, predict with choices
   tolerance?: number; // numeric
   region?: { file: string; region: string; lines: number[] }; // line: the file's line numbers shown

@@ -148,12 +148,13 @@ class ExerciseView extends EditableCode {
 
   private finish(result: SealedResult, code: string): void {
     const list = this.q('.exercise-checks');
-    // the checks as they ran (the list from the page is the book's, before any run)
+    // the checks as they ran (the list from the page is the book's, before any run); code that
+    // stopped before them (a syntax error, a throw) ran none, and the list says so, not "failed"
     list.replaceChildren(
       ...result.checks.map((c) => {
         const li = document.createElement('li');
-        li.dataset.state = c.passed ? 'passed' : 'failed';
-        li.textContent = `${c.passed ? 'Passed' : 'Failed'}: ${c.name}`;
+        li.dataset.state = result.error ? 'not-run' : c.passed ? 'passed' : 'failed';
+        li.textContent = `${result.error ? 'Not run' : c.passed ? 'Passed' : 'Failed'}: ${c.name}`;
         return li;
       }),
     );

@@ -5,7 +5,9 @@ export const themes = { light: 'github-light-high-contrast', dark: 'github-dark-
 
 let highlighter: Promise<Highlighter> | undefined;
 
-export async function highlightLines(lines: { number: number; text: string }[]): Promise<string> {
+// focusable: a cell's code is (focusing it opens the editor); quoted source, which wraps and never
+// scrolls, is not a stop for the keyboard on the way through a chapter
+export async function highlightLines(lines: { number: number; text: string }[], { focusable = true } = {}): Promise<string> {
   highlighter ??= createHighlighter({ themes: Object.values(themes), langs: ['typescript'] });
   const h = await highlighter;
   return h.codeToHtml(lines.map((l) => l.text).join('\n'), {
@@ -17,7 +19,8 @@ export async function highlightLines(lines: { number: number; text: string }[]):
           node.properties['data-line'] = String(lines[line - 1].number);
         },
         pre(node) {
-          node.properties['tabindex'] = '0'; // scrollable regions must be reachable by keyboard
+          if (focusable) node.properties['tabindex'] = '0';
+          else delete node.properties['tabindex']; // Shiki's own default
         },
       },
     ],
