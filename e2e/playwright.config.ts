@@ -2,11 +2,9 @@
 // (e2e/static-server.ts) on a free port, or $E2E_PORT: never astro preview, which allows one per
 // project and so would refuse to start while the reader's `npm start` is serving.
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { e2ePort, staticServerCommand } from './e2e-server.ts';
 
-// Debian's Chromium where present (CHROMIUM_PATH overrides); otherwise Playwright's own browser
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
 const port = e2ePort();
 
 export default defineConfig({
@@ -29,8 +27,8 @@ export default defineConfig({
     // requests in the test's place: only e2e/offline.spec.ts lets it run
     serviceWorkers: 'block',
     launchOptions: {
-      executablePath,
-      args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: chromiumPath,
+      args: [...chromiumArgs, '--disable-component-update', '--disable-sync'],
     },
   },
   webServer: {

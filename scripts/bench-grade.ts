@@ -4,12 +4,13 @@
 // with a seed. Then the same class with two of them replaced by a heap bomb and an infinite loop:
 // both times, what the attackers' rows say, and whether every other row is graded exactly as
 // without them. Needs a built site (npm run build).
-import { type CDPSession, chromium } from '@playwright/test';
+import type { CDPSession } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual, parseArgs, promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { launchChromium, sitePage } from '../e2e/chromium.ts';
 import { createStaticServer, defaultRoot, listen } from '../e2e/static-server.ts';
 import { exerciseDefs, lessonRefs } from '../src/grading/build/book-defs.ts';
 import { createSubmission } from '../src/grading/shared/submission.ts';
@@ -65,10 +66,9 @@ const graded = (n: number) =>
 async function inPage(): Promise<string[]> {
   const server = createStaticServer();
   const port = await listen(server, 0);
-  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-  const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
+    const page = await sitePage(browser);
     await page.goto(`http://127.0.0.1:${port}/grade/`);
     await page.getByLabel('Seed for the grading checks').fill('bench seed');
     const cdp = await page.context().newCDPSession(page);

@@ -4,8 +4,8 @@
 // samples and snapshots measured as the page measures them, and the longest main-thread task from
 // a Chromium trace (every task the renderer's main thread ran, not only those over 50 ms). Needs a
 // built site (npm run build).
-import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { launchChromium, sitePage } from '../e2e/chromium.ts';
 import { createStaticServer, defaultRoot, listen } from '../e2e/static-server.ts';
 
 if (!existsSync(defaultRoot)) throw new Error('no built site in dist/: run npm run build first');
@@ -44,11 +44,10 @@ function longestMainTask(trace: { traceEvents: TraceEvent[] }): { wall: number; 
 
 const server = createStaticServer();
 const port = await listen(server, 0);
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
+const browser = await launchChromium();
 try {
   for (const { name, query } of configs) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await sitePage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/playground/${query}`);
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };

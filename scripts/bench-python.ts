@@ -5,11 +5,11 @@
 // so the runner runs the course's own Python script, which does what microgpt.py does step for step;
 // or, with --original FILE (a copy of microgpt.py you have; the page checks its SHA-256), it is
 // answered with that file, and microgpt.py itself runs.
-import { chromium } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { launchChromium, sitePage } from '../e2e/chromium.ts';
 import { createStaticServer, defaultRoot, listen } from '../e2e/static-server.ts';
 import facts from '../src/python/shared/microgpt-py.json' with { type: 'json' };
 import { PYODIDE_FILES } from '../src/python/build/pyodide.ts';
@@ -33,10 +33,9 @@ console.log(`${'Pyodide, all'.padEnd(20)} ${MB(raw).padStart(9)}  gzip ${MB(gzip
 
 const server = createStaticServer();
 const port = await listen(server, 0);
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
+const browser = await launchChromium();
 try {
-  const page = await browser.newPage();
+  const page = await sitePage(browser);
   const original = values.original === undefined ? null : readFileSync(values.original);
   await page.route(facts.rawUrl, (route) => (original ? route.fulfill({ status: 200, contentType: 'text/plain', body: original }) : route.abort('failed')));
   await page.goto(`http://127.0.0.1:${port}/python/`);

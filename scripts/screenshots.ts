@@ -1,9 +1,9 @@
 // npm run screenshots: the home page, a chapter (its top, and its code beside the prose), the glossary and the last page, in light and dark,
 // on a desktop (1280×800) and a phone (390×844), from the built site (npm run build first), into
 // docs/screenshots/. The README links them.
-import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { launchChromium, sitePage } from '../e2e/chromium.ts';
 import { createStaticServer, defaultRoot, listen } from '../e2e/static-server.ts';
 
 if (!existsSync(defaultRoot)) throw new Error('no built site in dist/: run npm run build first');
@@ -15,12 +15,11 @@ const devices = { desktop: { width: 1280, height: 800 }, phone: { width: 390, he
 
 const server = createStaticServer();
 const port = await listen(server, 0);
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--no-first-run'] });
+const browser = await launchChromium();
 try {
   for (const [device, viewport] of Object.entries(devices)) {
     for (const theme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ viewport, colorScheme: theme, deviceScaleFactor: 1 });
+      const page = await sitePage(browser, { viewport, colorScheme: theme, deviceScaleFactor: 1 });
       for (const [name, path] of Object.entries(pages)) {
         await page.goto(`http://127.0.0.1:${port}${path}`, { waitUntil: 'networkidle' });
         const file = resolve(out, `${name}-${device}-${theme}.jpg`);

@@ -1,9 +1,9 @@
 // The book as one PDF: /print/ of the built site, served here, printed by Chromium in one call
 // (Playwright's page.pdf: tagged, with an outline from the headings, page numbers in the footer),
 // with the checkpoints' answers appended unless left out.
-import { chromium } from '@playwright/test';
 import { existsSync, statSync } from 'node:fs';
 import { loadBook } from '../../book/build/book.ts';
+import { launchChromium } from '../../../e2e/chromium.ts';
 import { createStaticServer, listen } from '../../../e2e/static-server.ts';
 import { printedAnswers } from './answers.ts';
 import { appendixHtml } from './appendix.ts';
@@ -36,8 +36,7 @@ export async function writeBook({ dist, out, answers, chapters: only }: BookOpti
   const appendix = answers ? appendixHtml(await printedAnswers(), chapters) : '';
   const server = createStaticServer(dist);
   const port = await listen(server, 0);
-  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-  const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--no-first-run'] });
+  const browser = await launchChromium();
   try {
     // no service worker: the book is printed, not installed
     const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });

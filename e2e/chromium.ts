@@ -1,0 +1,13 @@
+// The Chromium the browser tests, the benches, the screenshots and the book open: Debian's where
+// present (CHROMIUM_PATH overrides), otherwise Playwright's own; no GPU, and no traffic of its own.
+import { type Browser, type BrowserContextOptions, chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+export const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+export const chromiumArgs = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'];
+
+export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+
+// a page of the built site for a script that measures or prints it: no service worker, which would
+// download the whole site into its cache in the background meanwhile
+export const sitePage = (browser: Browser, options: BrowserContextOptions = {}) => browser.newPage({ ...options, serviceWorkers: 'block' });
