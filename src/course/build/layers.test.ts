@@ -44,6 +44,24 @@ export interface Violation {
   why: string;
 }
 
+// every .ts file reached by imports from these entries, breadth first; judge() sees each import
+// (its specifier and the file it resolves to) and says whether to follow it
+function walkImports(entries: { from: string; code: string }[], judge: (from: string, specifier: string, target: string | null) => boolean): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const { from, code: text } = queue.shift()!;
+    for (const specifier of moduleSpecifiers(text)) {
+      const target = specifier.startsWith('.') ? resolve(dirname(from), specifier.split('?')[0]) : null;
+      if (!judge(from, specifier, target) || target === null) continue;
+      if (!/\.ts$/.test(target) || seen.has(target) || !existsSync(target)) continue;
+      seen.add(target);
+      queue.push({ from: target, code: readFileSync(target, 'utf8') });
+    }
+  }
+  return seen;
+}
+
 // every file the page side reaches from root's src/, and each import on the way that it must not make
 export function pageSideViolations(root: string): { reached: string[]; violations: Violation[] } {
   const src = join(root, 'src');
@@ -53,25 +71,18 @@ export function pageSideViolations(root: string): { reached: string[]; violation
       .filter((f) => code(f) && sideOf(src, f) === 'page')
       .map((f) => ({ from: f, code: readFileSync(f, 'utf8') })),
   ];
-  const seen = new Set<string>();
   const violations: Violation[] = [];
-  const queue = [...entries];
-  while (queue.length > 0) {
-    const { from, code: text } = queue.shift()!;
-    for (const specifier of moduleSpecifiers(text)) {
-      const name = relative(root, from);
-      if (BUILD_ONLY_PACKAGES.test(specifier)) violations.push({ from: name, imports: specifier, why: 'a build-time package' });
-      if (!specifier.startsWith('.')) continue;
-      const target = resolve(dirname(from), specifier.split('?')[0]);
-      if (target.startsWith(src + sep) && /\.ts$/.test(target) && sideOf(src, target) !== 'page' && sideOf(src, target) !== 'shared') {
-        violations.push({ from: name, imports: specifier, why: `${sideOf(src, target) ?? 'unsided'} code` });
-        continue;
-      }
-      if (!/\.ts$/.test(target) || seen.has(target) || !existsSync(target)) continue;
-      seen.add(target);
-      queue.push({ from: target, code: readFileSync(target, 'utf8') });
+  const seen = walkImports(entries, (from, specifier, target) => {
+    const name = relative(root, from);
+    if (BUILD_ONLY_PACKAGES.test(specifier)) violations.push({ from: name, imports: specifier, why: 'a build-time package' });
+    if (target === null) return false;
+    const side = sideOf(src, target);
+    if (target.startsWith(src + sep) && /\.ts$/.test(target) && side !== 'page' && side !== 'shared') {
+      violations.push({ from: name, imports: specifier, why: `${side ?? 'unsided'} code` });
+      return false;
     }
-  }
+    return true;
+  });
   return { reached: [...seen].map((f) => relative(root, f)).sort(), violations };
 }
 
@@ -126,22 +137,13 @@ export function renderViolations(root: string): Violation[] {
     ...filesUnder(src, /\.astro$/).map((f) => ({ from: f, code: frontmatter(readFileSync(f, 'utf8')) })),
     ...filesUnder(join(src, 'pages'), /\.ts$/).map((f) => ({ from: f, code: readFileSync(f, 'utf8') })),
   ];
-  const seen = new Set<string>();
   const violations: Violation[] = [];
-  const queue = [...entries];
-  while (queue.length > 0) {
-    const { from, code: text } = queue.shift()!;
-    for (const specifier of moduleSpecifiers(text)) {
-      const name = relative(root, from);
-      if (specifier === 'node:child_process') violations.push({ from: name, imports: specifier, why: 'a page starts no process' });
-      if (!specifier.startsWith('.')) continue;
-      const target = resolve(dirname(from), specifier.split('?')[0]);
-      if (target === loader) violations.push({ from: name, imports: specifier, why: "the book's loader: pages get the book from the course data" });
-      if (!/\.ts$/.test(target) || seen.has(target) || !existsSync(target)) continue;
-      seen.add(target);
-      queue.push({ from: target, code: readFileSync(target, 'utf8') });
-    }
-  }
+  walkImports(entries, (from, specifier, target) => {
+    const name = relative(root, from);
+    if (specifier === 'node:child_process') violations.push({ from: name, imports: specifier, why: 'a page starts no process' });
+    if (target === loader) violations.push({ from: name, imports: specifier, why: "the book's loader: pages get the book from the course data" });
+    return true;
+  });
   return violations;
 }
 
