@@ -1,5 +1,6 @@
-// What several specs do the same way: find a cell, type over its code as a reader would, and write
-// a hand-in file the way the student's page does.
+// What several specs do the same way: find a cell, type over its code as a reader would, write
+// a hand-in file the way the student's page does, and serve a page whose code runs under a shorter
+// time limit.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { loadBook } from '../src/book/build/book.ts';
 import { createSubmission, type SubmittedExercise } from '../src/grading/shared/submission.ts';
@@ -9,6 +10,22 @@ export const bookExercise = (chapter: string, id: string) =>
   loadBook()
     .find((c) => c.slug === chapter)!
     .exercises.find((e) => e.id === id)!;
+
+// Serves `path` with each cell's and exercise's time limit (the page's own data, 10 s by default)
+// set to `seconds`: a test of what a limit does waits that long, not the book's 10 s, spinning a core
+// all the while. The tests that show the limit a reader sees check the book's own.
+export async function withTimeLimit(page: Page, path: string, seconds: number): Promise<void> {
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      const shortened = html.replaceAll('"timeoutMs":10000', `"timeoutMs":${seconds * 1000}`);
+      expect(shortened, `${path} holds a 10 s time limit to shorten`).not.toEqual(html);
+      await route.fulfill({ response, body: shortened });
+    },
+  );
+}
 
 export const cellOf = (page: Page, id: string) => page.locator(`[data-cell-id="${id}"]`);
 

@@ -2,12 +2,12 @@
 // untrained samples at step 0, a second run's first differing step, pasted text, bad input with
 // its message (and the reader's text kept), a link that reproduces a run, and a model file.
 // One page load per group of scenarios; every wait is on the page's own state, never a clock.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { wcagViolations } from './axe.ts';
 import { collectErrors } from './site.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -32,12 +32,6 @@ const train = (page: Page) =>
     .getByRole('button', { name: /^Train/ })
     .click();
 const done = (page: Page) => expect(status(page)).toContainText(/^Done:/, { timeout: 60_000 });
-// WCAG 2.2 AA on the page as a run leaves it: chart, tables, pictures, samples all drawn
-const violations = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(' ')}`,
-  );
-
 test('the default run prints what npm run train prints; step 0 shows the untrained samples; an exported model samples the same names', async ({ page }, testInfo) => {
   const errors = collectErrors(page);
   await page.goto('/playground/');
@@ -57,7 +51,7 @@ test('the default run prints what npm run train prints; step 0 shows the untrain
   await expect(page.locator('.pg-attention table.pg-heatmap')).toBeVisible();
   await expect(page.locator('.pg-embedding svg text')).toHaveCount(28);
   await expect(page.locator('.pg-held-note')).toHaveText('The held-out documents are the last 842 of the shuffle; this run never trains on them.');
-  expect(await violations(page)).toEqual([]);
+  expect(await wcagViolations(page)).toEqual([]);
 
   // scrub to step 0 with the keyboard: the untrained model's samples, as npm run train --steps 0 prints them
   await page.locator('#pg-scrub').focus();
@@ -118,7 +112,7 @@ test('a link reproduces a run, the same every time and the same as the CLI; a se
     'The second run changes learning rate 0.01 → 0.02. The losses are the same for 1 step and differ from step 2 on: the runs start from the same weights, and the change first acts on an update.',
   );
   await expect(page.locator('.pg-chart .u-legend')).toContainText('(second run)');
-  expect(await violations(page)).toEqual([]);
+  expect(await wcagViolations(page)).toEqual([]);
   // a change to sampling alone leaves every loss as it was
   await compare.getByLabel('Setting to change').selectOption({ label: 'temperature' });
   await compare.getByLabel('Its value in the second run').fill('1');
