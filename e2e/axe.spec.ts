@@ -1,0 +1,19 @@
+// The accessibility check the other specs rely on finds what it should: a faint paragraph, an image
+// with no text in the page and inside a frame, and only the colour rules when asked for them.
+import { expect, test } from '@playwright/test';
+import { COLOUR_RULES, wcagViolations } from './axe.ts';
+
+const html = `<!doctype html><html lang="en"><head><title>t</title></head><body><main>
+  <h1>Heading</h1><p style="color:#eee;background:#fff">faint</p><img src="data:,">
+  <iframe title="a frame" srcdoc="<!doctype html><html lang='en'><head><title>f</title></head><body><img src='data:,'></body></html>"></iframe>
+</main></body></html>`;
+
+test('wcagViolations reports each violated rule once, frames included, and the colour rules alone when asked', async ({ page }) => {
+  // a page with an origin of its own, which its frame shares as the site's frames do
+  await page.route('http://axe.test/', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto('http://axe.test/');
+  await expect.poll(() => page.frames().length).toBe(2);
+  expect(await wcagViolations(page)).toEqual(['color-contrast: Elements must meet minimum color contrast ratio thresholds (1) e.g. p', 'image-alt: Images must have alternative text (2) e.g. img']);
+  expect(await wcagViolations(page, { rules: COLOUR_RULES })).toEqual(['color-contrast: Elements must meet minimum color contrast ratio thresholds (1) e.g. p']);
+  expect(await wcagViolations(page, { include: 'iframe' })).toEqual(['image-alt: Images must have alternative text (1) e.g. iframe img']);
+});
