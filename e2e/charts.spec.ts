@@ -78,7 +78,7 @@ test('the loss figure opens on a moving average over 50 steps, over the faint lo
 });
 
 test("the live training chart draws the loss smoothed, over each step's loss drawn faint", async ({ page }) => {
-  await page.goto('/chapters/training/');
+  await page.goto('/chapters/training/#train-it-in-your-browser'); // its folded section, opened by the link
   const cell = page.locator('[data-cell-id="train-in-browser"]');
   await cell.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(cell.locator('.cell-rate')).toContainText(/^[1-9]\d+ of 1000 steps/, { timeout: 30_000 }); // the worker's first step can be slow on a loaded machine

@@ -2,11 +2,14 @@
 // heading, and meets WCAG 2.2 AA (axe) in the light theme; switched to the dark theme in the same
 // load with Starlight's own theme picker, it meets the rules that depend on colour; a chapter, at
 // 1280 and 1920 px, cuts off no line of code; narrowed to a phone's width, the page does not scroll
-// sideways and nothing in it does without showing that it scrolls (e2e/reading.ts). Pages built from one template with
+// sideways and nothing in it does without showing that it scrolls (e2e/reading.ts). A chapter's
+// deeper sections are folded when it loads, and opened before the rest is checked. Pages built from one template with
 // other data (the engine's modules, the lesson plans) are checked on one of each engine and one
 // lesson plan: the rest differ in text, not in markup or style. The built-site tests
 // (e2e/dist.test.ts) check every page's links and assets.
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { loadBook } from '../src/book/build/book.ts';
+import { deeperSlugs } from '../src/book/build/core-path.ts';
 import { COLOUR_RULES, wcagViolations } from './axe.ts';
 import { cutCode, silentScrollers } from './reading.ts';
 import { builtPages, collectErrors } from './site.ts';
@@ -33,11 +36,41 @@ test('the pages checked stand for every page: each chapter and one page of each 
   for (const page of ['/', '/glossary/', '/assign/', '/assignment/', '/grade/']) expect(checked).toContain(page);
 });
 
+const book = loadBook();
+
+// in the GPT chapter (one load of it): a link into a folded section opens it, so does the address's
+// #hash, and a cell in a folded section runs once it is open
+async function foldedSectionsOpen(page: Page): Promise<void> {
+  const folded = (h2: string) => page.locator(`details.deeper:has(> summary > h2#${h2})`);
+  await page.evaluate(() => document.querySelector<HTMLAnchorElement>('starlight-toc a[href="#the-gain-microgpt-leaves-out"]')!.click());
+  await expect(folded('deriving-the-gradients')).toHaveAttribute('open', '');
+  await expect(page.locator('#the-gain-microgpt-leaves-out')).toBeInViewport();
+  await page.evaluate(() => (location.hash = '#scale-microgpt-beside-gpt-2'));
+  await expect(folded('scale-microgpt-beside-gpt-2')).toHaveAttribute('open', '');
+  await expect(folded('why-several-heads')).not.toHaveAttribute('open');
+  const cell = page.locator('[data-cell-id="gain-folds"]');
+  await cell.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(cell.locator('.cell-status')).toHaveText(/The output matches the book\./, { timeout: 30_000 });
+}
+
 for (const path of pagesToCheck(builtPages())) {
   test(`${path} loads cleanly, meets WCAG 2.2 AA in the light and dark themes, cuts no code, and fits a phone`, async ({ page }) => {
     const errors = collectErrors(page);
     await page.goto(path, { waitUntil: 'networkidle' });
     await expect(page.locator('h1').first()).toBeVisible();
+    const chapter = book.find((c) => path === `/chapters/${c.slug}/`);
+    if (chapter) {
+      // each deeper section folded, under its own h2; then all opened, so that what follows checks them too
+      const folded = page.locator('details.deeper');
+      const state = await folded.evaluateAll((all) => all.map((d) => [d.querySelector(':scope > summary > h2')?.id, (d as HTMLDetailsElement).open]));
+      expect(state.sort(), 'the deeper sections, folded').toEqual(
+        deeperSlugs(chapter.data)
+          .map((id) => [id, false])
+          .sort(),
+      );
+      if (chapter.slug === 'gpt') await foldedSectionsOpen(page);
+      await folded.evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    }
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(await wcagViolations(page), 'light theme').toEqual([]);
     await page.getByRole('combobox', { name: /theme/i }).first().selectOption('dark');

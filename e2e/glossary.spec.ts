@@ -9,7 +9,8 @@ const term = 'tokenizer'; // its first use in that chapter is in the opening par
 test('the glossary page lists the terms alphabetically, each an anchor with a link to where the course explains it', async ({ page }) => {
   await page.goto('/glossary/');
   await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
-  const entries = page.locator('dl.glossary-list > dt[id]');
+  // each term its own heading, under its letter's (search titles a hit by it), the term a <dfn>
+  const entries = page.locator('section > .glossary-list > .glossary-entry > h3[id]:has(> dfn)');
   expect(await entries.count()).toBeGreaterThanOrEqual(25);
   const names = (await entries.allTextContents()).map((t) => t.trim());
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
@@ -22,14 +23,14 @@ test('the glossary page lists the terms alphabetically, each an anchor with a li
     ['attention-head', 'attention head'],
     ['moments', 'moments'],
   ]) {
-    await expect(page.locator(`dt#${id}`)).toHaveText(name);
-    await expect(page.locator(`dt#${id} + dd a[href^="/chapters/"]`)).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 3, name, exact: true })).toHaveAttribute('id', id);
+    await expect(page.locator(`h3#${id} ~ .glossary-where a[href^="/chapters/"]`)).toHaveCount(1);
   }
   // the sidebar leads here
   await expect(page.locator('nav[aria-label="Main"] a[href="/glossary/"]')).toHaveAttribute('aria-current', 'page');
   // and an anchor lands on its term
   await page.goto('/glossary/#residual-connection');
-  await expect(page.locator('dt#residual-connection')).toBeInViewport();
+  await expect(page.locator('h3#residual-connection')).toBeInViewport();
 });
 
 test('in a chapter, the first use of a term links to the glossary and a later use does not', async ({ page }) => {
@@ -102,7 +103,7 @@ test('focusing the link with the keyboard shows its definition, and Escape hides
   // Enter follows the link to the term's entry
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/glossary/#${term}$`));
-  await expect(page.locator(`dt#${term}`)).toBeInViewport();
+  await expect(page.locator(`h3#${term}`)).toBeInViewport();
 });
 
 test.describe('on a phone', () => {
@@ -117,7 +118,7 @@ test.describe('on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the definition fits the phone').toBe(true);
     await link.tap();
     await expect(page).toHaveURL(new RegExp(`/glossary/#${term}$`));
-    await expect(page.locator(`dt#${term}`)).toBeInViewport();
+    await expect(page.locator(`h3#${term}`)).toBeInViewport();
     // the page does not scroll sideways
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });

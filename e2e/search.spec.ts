@@ -55,4 +55,14 @@ test('search finds the teaching first: the chapter that explains a word above th
     return (await found.results[0].data()).sub_results[0].excerpt as string;
   });
   expect(excerpt).toContain('(p - 3)^2');
+  // a glossary hit is titled by its term, not by the letter it is filed under
+  for (const term of ['softmax', 'logit']) {
+    const sub = await page.evaluate(async (term) => {
+      const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+      const found = await pagefind.search(term);
+      const data: { url: string; sub_results: { title: string; url: string }[] }[] = await Promise.all(found.results.map((r: { data: () => Promise<unknown> }) => r.data()));
+      return data.find((d) => d.url === '/glossary/')?.sub_results.find((s) => s.url === `/glossary/#${term}`) ?? null;
+    }, term);
+    expect(sub?.title, `the glossary's hit for "${term}"`).toBe(term);
+  }
 });

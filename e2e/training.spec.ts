@@ -10,7 +10,7 @@ const referenceSamples = readFileSync(resolve(root, 'engine/test/fixtures/refere
 
 test('the GPT trains in the browser with a live loss chart, and samples what npm run train prints', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  await page.goto('/chapters/training/');
+  await page.goto('/chapters/training/#train-it-in-your-browser'); // its folded section, opened by the link
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
@@ -37,7 +37,7 @@ test('the GPT trains in the browser with a live loss chart, and samples what npm
 
 test('the fast engine trains the same model in the page, to the same samples', async ({ page }, testInfo) => {
   test.setTimeout(60_000);
-  await page.goto('/chapters/training/');
+  await page.goto('/chapters/training/#train-it-in-your-browser'); // its folded section, opened by the link
   const cell = page.locator('[data-cell-id="train-in-browser-fast"]');
   await cell.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(cell.locator('.cell-status')).toContainText('The output matches the book.', { timeout: 50_000 });
@@ -50,7 +50,7 @@ test('the fast engine trains the same model in the page, to the same samples', a
 });
 
 test('Stop ends training between steps', async ({ page }) => {
-  await page.goto('/chapters/training/');
+  await page.goto('/chapters/training/#train-it-in-your-browser'); // its folded section, opened by the link
   const cell = page.locator('[data-cell-id="train-in-browser"]');
   await cell.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(cell.locator('.cell-rate')).toContainText(/[1-9]\d* of 1000 steps/, { timeout: 30_000 });

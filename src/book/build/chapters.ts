@@ -22,6 +22,9 @@ export const chapterSchema = z.object({
   assumes: z.string().min(5),
   // what a reader can do after the chapter
   objectives: z.array(z.string().min(5)).min(1),
+  // the anchors of its h2 sections a first reading can skip: the page folds them, and the core
+  // path's time leaves them out (src/book/build/core-path.ts checks each is a real h2's at build)
+  deeper: z.array(z.string().regex(/^[a-z0-9-]+$/, "an h2 section's anchor, e.g. why-several-heads")).default([]),
 });
 
 export type ChapterData = z.infer<typeof chapterSchema>;

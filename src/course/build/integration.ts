@@ -11,6 +11,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { resolve } from 'node:path';
 import rehypeKatex from 'rehype-katex';
 import type { Plugin } from 'vite';
+import { loadBook } from '../../book/build/book.ts';
+import { deeperProblems, deeperSlugs } from '../../book/build/core-path.ts';
 import { checkCells, formatReport } from '../../cells/build/check.ts';
 import { remarkCells } from '../../cells/build/remark.ts';
 import { bookCheckpoints } from '../../checkpoints/build/book-checkpoints.ts';
@@ -23,13 +25,15 @@ import { themes } from '../../literate/build/highlight.ts';
 import { remarkLiterate } from '../../literate/build/remark.ts';
 import { loadLineMap } from '../../python/build/line-map.ts';
 import { copyPyodide, servePyodide } from '../../python/build/pyodide.ts';
+import { remarkDeeper } from '../../site/build/remark-deeper.ts';
 import { rehypeSearchMathOnce } from '../../site/build/rehype-search-math-once.ts';
 import { courseData } from './data.ts';
 import { syntaxPlugins } from './syntax.ts';
 
 // the chapter's own plugins, after the syntax: quotes are checked before cells, exercises and
-// checkpoints become components, and glossary links go in last, into the prose that is left
-export const remarkPlugins = [...syntaxPlugins, remarkLiterate, remarkCells, remarkExercises, remarkCheckpoints, remarkGlossary] as RemarkPlugins;
+// checkpoints become components, glossary links go into the prose that is left, and last the
+// deeper sections are folded, everything in them already rendered
+export const remarkPlugins = [...syntaxPlugins, remarkLiterate, remarkCells, remarkExercises, remarkCheckpoints, remarkGlossary, remarkDeeper] as RemarkPlugins;
 // KaTeX renders the math; search then skips its MathML copy
 export const rehypePlugins = [rehypeKatex, rehypeSearchMathOnce] as RehypePlugins;
 
@@ -49,6 +53,15 @@ export const buildChecks: BuildCheck[] = [
   {
     name: 'python line map',
     run: ({ logger }) => logger.info(`${loadLineMap().length} regions mapped to microgpt.py`), // throws a LineMapError listing every problem
+  },
+  {
+    name: 'core path',
+    run: ({ logger }) => {
+      const book = loadBook();
+      const problems = book.flatMap((chapter) => deeperProblems(chapter));
+      if (problems.length > 0) throw new Error(`the chapters' deeper sections:\n${problems.join('\n')}`);
+      logger.info(`${book.reduce((n, c) => n + deeperSlugs(c.data).length, 0)} deeper sections folded`);
+    },
   },
   {
     name: 'cartridge links',

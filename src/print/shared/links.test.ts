@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bookHref, bookLinks } from './links.ts';
+import { bookHref, bookLinks, openDeeper } from './links.ts';
 
 const chapters = new Set(['dataset', 'gpt', 'tokenizer']);
 
@@ -25,4 +25,12 @@ test('every href of the HTML is rewritten, entities kept', () => {
     bookLinks('<a href="../dataset/">d</a> <a class="x" href="../../playground/?a=1&amp;b=2">p</a>', 'gpt', chapters),
     '<a href="#chapter-dataset">d</a> <a class="x" href="/playground/?a=1&amp;b=2">p</a>',
   );
+});
+
+test("a chapter's folded deeper sections are open in the book; other details are left as they are", () => {
+  assert.equal(
+    openDeeper('<details class="deeper"><summary><h2 id="a">A</h2></summary></details><details class="check"><summary>Q</summary></details>'),
+    '<details class="deeper" open><summary><h2 id="a">A</h2></summary></details><details class="check"><summary>Q</summary></details>',
+  );
+  assert.equal(openDeeper('<details class="deeper" open>'), '<details class="deeper" open>');
 });

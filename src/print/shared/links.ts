@@ -16,3 +16,6 @@ export function bookHref(href: string, chapter: string, chapters: ReadonlySet<st
 export function bookLinks(html: string, chapter: string, chapters: ReadonlySet<string>): string {
   return html.replace(/\shref="([^"]*)"/g, (_, href: string) => ` href="${bookHref(href.replace(/&amp;/g, '&'), chapter, chapters).replace(/&/g, '&amp;')}"`);
 }
+
+/** The chapter's folded deeper sections (src/site/build/remark-deeper.ts), open: the book holds them all. */
+export const openDeeper = (html: string): string => html.replace(/<details class="deeper"(?![^>]*\sopen)/g, '<details class="deeper" open');
