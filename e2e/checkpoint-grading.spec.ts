@@ -70,6 +70,12 @@ test('assign, answer one checkpoint right (drawn for the student) and one wrong,
   await ex.getByRole('button', { name: 'Put the solution in the editor' }).click();
   await ex.getByRole('button', { name: 'Check' }).click();
   await expect(ex.locator('.cell-status')).toHaveText('All 3 checks passed.');
+  // back on the page later: her numbers drawn again, her answer and its verdict shown with them
+  await page.reload();
+  await expect(mine.locator('.checkpoint-given')).toHaveText(/^For ada@uni\.example: your vector is \[\d, \d\]$/);
+  await expect(mine).toHaveAttribute('data-state', 'right');
+  await expect(mine.getByLabel(/Your answer/)).toHaveValue(right.toFixed(4));
+  await expect(mine.locator('.checkpoint-why')).not.toBeEmpty();
 
   // the checklist shows where each stands, and the hand-in holds the answers themselves
   await page.goto(link);

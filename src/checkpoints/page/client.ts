@@ -39,9 +39,16 @@ class CheckpointView {
       this.root.querySelector<HTMLElement>('.checkpoint-done')!.hidden = false;
       revealPredicted(data);
     }
-    // answered on an earlier visit: the answer and what the page said of it, shown again
-    if (!data.variant && readItem(checkpointAnswerKey(data.chapter, data.id)) !== null) void import('./verdict.ts').then(({ restoreAnswer }) => restoreAnswer(root, data));
-    if (data.variant) void import('./variant.ts').then(({ setUpVariant }) => setUpVariant(root, data, (drawn) => (this.drawn = drawn)));
+    // answered on an earlier visit: the answer and what the page said of it, shown again (a
+    // variant's once the reader's numbers are drawn again, if for the same login)
+    const answeredBefore = readItem(checkpointAnswerKey(data.chapter, data.id)) !== null;
+    const restore = () => void import('./verdict.ts').then(({ restoreAnswer }) => restoreAnswer(root, data, this.drawn));
+    if (data.variant)
+      void import('./variant.ts').then(({ setUpVariant }) => {
+        setUpVariant(root, data, (drawn) => (this.drawn = drawn));
+        if (answeredBefore) restore();
+      });
+    else if (answeredBefore) restore();
   }
 
   private clearVerdict(): void {

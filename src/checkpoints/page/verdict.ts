@@ -103,10 +103,15 @@ function show(root: HTMLElement, { state, title, why, marks }: Verdict): void {
   if (state === 'right') root.querySelector<HTMLElement>('.checkpoint-done')!.hidden = true;
 }
 
-// the reader's last checked answer from an earlier visit, back in the form with its verdict
-export async function restoreAnswer(root: HTMLElement, d: CheckpointPageData): Promise<void> {
+// the reader's last checked answer from an earlier visit, back in the form with its verdict; a
+// variant's only when the numbers drawn now are for the login it answered
+export async function restoreAnswer(root: HTMLElement, d: CheckpointPageData, drawn: Promise<Drawn> | null): Promise<void> {
   const record = loadCheckpointAnswer(d.chapter, d.id);
-  if (!record || d.variant) return;
+  if (!record) return;
+  if (d.variant) {
+    const now = drawn ? await drawn : null;
+    if (!now || 'missing' in now || normaliseIdentity(now.identity) !== record.identity) return;
+  }
   const form = formOf(root);
   const { answer } = record;
   if (d.kind === 'order') {
@@ -123,6 +128,6 @@ export async function restoreAnswer(root: HTMLElement, d: CheckpointPageData): P
   } else form.querySelector<HTMLInputElement>('input[name="answer"]')!.value = answer;
   const done = root.querySelector<HTMLElement>('.checkpoint-done')!;
   const answeredBefore = !done.hidden;
-  await judge(root, d, { count: 0 }, null, true);
+  await judge(root, d, { count: 0 }, drawn, true);
   done.hidden = !answeredBefore;
 }
