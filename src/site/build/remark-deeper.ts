@@ -1,8 +1,10 @@
 // remark plugin: each deeper section of a chapter (its frontmatter's `deeper:`, checked against its
-// h2 sections by src/book/build/core-path.ts) is folded: its h2 and everything up to the next h2 go
-// into <details class="deeper">, whose <summary> holds the h2 itself (its id, its anchor and the
-// table of contents' entry stay) and a mark saying it is not needed on a first reading, with its
-// time. Deeper.astro opens a folded section when a link or the address leads into it.
+// h2 sections by src/book/build/core-path.ts) is folded: its h2 stays where it is, a heading in the
+// page's outline and its table of contents, and everything after it up to the next h2 goes into a
+// <details class="deeper"> right below it, whose <summary> says the section is not needed on a
+// first reading and how long it takes. (Not the h2 inside the summary: a summary is a button, and
+// a button's contents lose their roles, so a screen reader's list of headings would miss it.)
+// Deeper.astro opens a folded section when a link or the address leads to it or into it.
 import type { Heading, Root, RootContent } from 'mdast';
 import { resolve } from 'node:path';
 import { visit } from 'unist-util-visit';
@@ -42,9 +44,8 @@ export function remarkDeeper() {
       const range = node.type === 'heading' ? starts.get(node) : undefined;
       if (node.type === 'heading' && node.depth === 2) section = null; // any h2 ends a folded section
       if (range) {
-        const mark = element('deeperMark', 'span', { className: ['deeper-mark'] }, [{ type: 'text', value: deeperMark(sectionMinutes(chapter, range)) }]);
-        section = [element('deeperSummary', 'summary', {}, [node, mark])];
-        children.push(element('deeperSection', 'details', { className: ['deeper'] }, section));
+        section = [element('deeperSummary', 'summary', {}, [{ type: 'text', value: deeperMark(sectionMinutes(chapter, range)) }])];
+        children.push(node, element('deeperSection', 'details', { className: ['deeper'] }, section));
       } else if (section && node.type !== 'mdxjsEsm') section.push(node);
       else children.push(node);
     }
