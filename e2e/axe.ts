@@ -15,8 +15,9 @@ interface Options {
 
 export async function wcagViolations(page: Page, { include, rules }: Options = {}): Promise<string[]> {
   for (const frame of page.frames()) {
-    // a frame that runs no script (sandboxed without scripts, or gone) has nothing axe can check from inside
-    await frame.evaluate(`${axe.source};axe.configure({ allowedOrigins: ['<same_origin>'] });`).catch(() => {});
+    // once per frame (a page checked again, in its other theme, has it already); a frame that runs
+    // no script (sandboxed without scripts, or gone) has nothing axe can check from inside
+    await frame.evaluate(`if (typeof axe !== 'object') { ${axe.source}; axe.configure({ allowedOrigins: ['<same_origin>'] }); }`).catch(() => {});
   }
   const runOnly = rules ? { type: 'rule' as const, values: rules } : { type: 'tag' as const, values: WCAG_22_AA };
   return page.evaluate(
