@@ -7,7 +7,14 @@ import { type Browser, type BrowserContextOptions, chromium } from '@playwright/
 import { existsSync } from 'node:fs';
 
 export const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium-headless-shell', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-export const chromiumArgs = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--site-per-process', '--enable-features=IsolateSandboxedIframes'];
+const quiet = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'];
+// what desktop Chrome does and the shell does not by default: a process for each site, and one for
+// each sandboxed frame, so that a frame's crash takes down its own process only
+export const siteIsolation = ['--site-per-process', '--enable-features=IsolateSandboxedIframes'];
+export const chromiumArgs = [...quiet, ...siteIsolation];
+// the browser tests: a new process for every sandboxed frame cost a tenth of the time of the tests
+// that run code, so only e2e/isolation.spec.ts, which crashes one, asks for it
+export const browserTestArgs = quiet;
 
 export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 

@@ -2,7 +2,7 @@
 // (e2e/static-server.ts) on a free port, or $E2E_PORT: never astro preview, which allows one per
 // project and so would refuse to start while the reader's `npm start` is serving.
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { browserTestArgs, chromiumPath } from './chromium.ts';
 import { e2ePort, staticServerCommand } from './e2e-server.ts';
 
 const port = e2ePort();
@@ -28,7 +28,7 @@ export default defineConfig({
     serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromiumPath,
-      args: [...chromiumArgs, '--disable-component-update', '--disable-sync'],
+      args: [...browserTestArgs, '--disable-component-update', '--disable-sync'],
     },
   },
   webServer: {
