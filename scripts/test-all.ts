@@ -1,8 +1,11 @@
 // npm test: every suite, then one closing line "N passed, N failed" totalling them all.
-//   at once: format, lint, type checks, engine and site unit tests, literate coverage
-//   then the build, then at once: built-site checks and browser (e2e)
-// The suites run at once print their output when they are all done, each under its own heading
-// (the browser suite's as it comes). Every Node process shares one compile cache: some seventy test
+// Each suite starts once what it waits for has ended, so that both cores stay busy without slowing
+// the build, which everything in a browser waits for:
+//   the build, beside format, lint, the engine's type check and literate coverage;
+//   then the browser suite, the built-site checks and the site's type check (when the build
+//   passed; astro check writes Astro's generated types as the build does), beside the unit tests.
+// A suite's output is printed when it ends, under its own heading (the browser suite's as it comes;
+// what ends meanwhile, after it). Every Node process shares one compile cache: some seventy test
 // files, their worker threads and the build compile the same modules, which took a fifth of the
 // unit tests' CPU time.
 import { spawn } from 'node:child_process';
@@ -25,6 +28,9 @@ interface Outcome {
 const tmp = mkdtempSync(join(tmpdir(), 'microgpt-tests-'));
 const compileCache = join(import.meta.dirname, '..', 'node_modules', '.cache', 'node-compile');
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.stdout.isTTY ? '1' : '0', NODE_COMPILE_CACHE: compileCache };
+// Prettier and ESLint skip a file whose text (and their version and settings) they passed before: a
+// run with nothing changed takes them 2 CPU-s instead of 20. A file that fails is checked every time.
+const lintCache = (location: string) => ['--cache', '--cache-strategy', 'content', '--cache-location', join(import.meta.dirname, '..', 'node_modules', '.cache', location)];
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const started = performance.now();
 
@@ -81,42 +87,56 @@ function playwright(): Promise<Outcome> {
   });
 }
 
-const results: [string, Outcome][] = [];
-function report(name: string, outcome: Outcome): void {
-  if (outcome.output) console.log(`\n=== ${name} ===\n${outcome.output.trimEnd()}`);
-  results.push([name, outcome]);
+interface Suite {
+  name: string;
+  after?: string; // a suite that must pass first
+  startsAfter?: string; // a suite to let finish first, pass or fail: the build runs alone with the light checks
+  run: () => Promise<Outcome>;
 }
-const heading = (name: string) => console.log(`\n=== ${name} ===`);
-
-// what reads the tree and writes nothing it shares: all at once, printed in this order
-const atOnce: [string, Promise<Outcome>][] = [
-  ['format (Prettier)', commandSuite('format (Prettier)', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.'], true)],
-  ['lint (ESLint)', commandSuite('lint (ESLint)', process.execPath, ['node_modules/eslint/bin/eslint.js', '.'], true)],
-  ['typecheck: engine', commandSuite('typecheck: engine', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'engine'], true)],
-  ['typecheck: site', commandSuite('typecheck: site', npx, ['astro', 'check'], true)],
-  ['engine', nodeTests('engine', 'engine', ['test/**/*.test.ts'], true)],
-  ['site units', nodeTests('site units', '.', ['src/**/*.test.ts', 'scripts/**/*.test.ts'], true)],
-  ['literate coverage (every engine line quoted)', commandSuite('literate coverage', process.execPath, ['src/literate/build/check-literate.ts', '--strict'], true)],
+const suites: Suite[] = [
+  { name: 'build', run: () => commandSuite('build', npx, ['astro', 'build'], true) },
+  {
+    name: 'format (Prettier)',
+    run: () => commandSuite('format (Prettier)', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', ...lintCache('prettier/cache.json'), '.'], true),
+  },
+  { name: 'lint (ESLint)', run: () => commandSuite('lint (ESLint)', process.execPath, ['node_modules/eslint/bin/eslint.js', ...lintCache('eslint/'), '.'], true) },
+  { name: 'typecheck: engine', run: () => commandSuite('typecheck: engine', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'engine'], true) },
+  { name: 'literate coverage (every engine line quoted)', run: () => commandSuite('literate coverage', process.execPath, ['src/literate/build/check-literate.ts', '--strict'], true) },
+  { name: 'typecheck: site', after: 'build', run: () => commandSuite('typecheck: site', npx, ['astro', 'check'], true) },
+  { name: 'browser', after: 'build', run: () => playwright() },
+  { name: 'built site', after: 'build', run: () => nodeTests('built site', '.', ['e2e/**/*.test.ts'], true) },
+  { name: 'engine', startsAfter: 'build', run: () => nodeTests('engine', 'engine', ['test/**/*.test.ts'], true) },
+  { name: 'site units', startsAfter: 'build', run: () => nodeTests('site units', '.', ['src/**/*.test.ts', 'scripts/**/*.test.ts'], true) },
 ];
-for (const [name, outcome] of atOnce) report(name, await outcome);
 
-heading('build');
-const build = await commandSuite('build', npx, ['astro', 'build'], false);
-report('build', { ...build, output: '' });
-console.log(build.output);
-if (build.counts.failed === 0) {
-  // the built-site checks mostly wait on one Chromium printing the book: beside the browser suite
-  heading('browser');
-  const builtSite = nodeTests('built site', '.', ['e2e/**/*.test.ts'], true);
-  const browser = await playwright();
-  report('built site', await builtSite);
-  report('browser', browser);
-} else {
-  for (const name of ['built site', 'browser']) {
-    console.log(`\n${name}: not run (the build failed)`);
-    results.push([name, { counts: { passed: 0, failed: 1, skipped: 0 }, output: '', seconds: 0 }]);
-  }
+const ended = new Map<string, Promise<Outcome>>();
+const notRun: Outcome = { counts: { passed: 0, failed: 1, skipped: 0 }, output: '', seconds: 0 };
+// what ends while the browser suite writes to the terminal waits for it to finish
+let browserRunning = false;
+const held: string[] = [];
+const print = (text: string) => (browserRunning ? held.push(text) : console.log(text));
+for (const suite of suites) {
+  const first = suite.after ?? suite.startsAfter;
+  const before = first ? ended.get(first)! : Promise.resolve(null);
+  const outcome = before.then(async (previous) => {
+    if (suite.after && previous && previous.counts.failed > 0) return { ...notRun, output: `${suite.name}: not run (the ${suite.after} failed)\n` };
+    if (suite.name !== 'browser') return suite.run();
+    print('\n=== browser ===');
+    browserRunning = true;
+    const browser = await suite.run();
+    browserRunning = false;
+    for (const text of held.splice(0)) console.log(text);
+    return browser;
+  });
+  ended.set(
+    suite.name,
+    outcome.then((o) => {
+      if (o.output) print(`\n=== ${suite.name} ===\n${o.output.trimEnd()}`);
+      return o;
+    }),
+  );
 }
+const results = await Promise.all(suites.map(async (suite) => [suite.name, await ended.get(suite.name)!] as const));
 rmSync(tmp, { recursive: true, force: true });
 console.log(`\n${results.map(([name, o]) => `${name}: ${o.seconds.toFixed(1)} s`).join('\n')}\ntotal: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
