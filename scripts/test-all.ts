@@ -91,6 +91,7 @@ interface Suite {
   name: string;
   after?: string; // a suite that must pass first
   startsAfter?: string; // a suite to let finish first, pass or fail: the build runs alone with the light checks
+  live?: boolean; // writes to the terminal as it goes (the others' output waits for it)
   run: () => Promise<Outcome>;
 }
 const suites: Suite[] = [
@@ -103,7 +104,7 @@ const suites: Suite[] = [
   { name: 'typecheck: engine', run: () => commandSuite('typecheck: engine', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'engine'], true) },
   { name: 'literate coverage (every engine line quoted)', run: () => commandSuite('literate coverage', process.execPath, ['src/literate/build/check-literate.ts', '--strict'], true) },
   { name: 'typecheck: site', after: 'build', run: () => commandSuite('typecheck: site', npx, ['astro', 'check'], true) },
-  { name: 'browser', after: 'build', run: () => playwright() },
+  { name: 'browser', after: 'build', live: true, run: () => playwright() },
   { name: 'built site', after: 'build', run: () => nodeTests('built site', '.', ['e2e/**/*.test.ts'], true) },
   { name: 'engine', startsAfter: 'build', run: () => nodeTests('engine', 'engine', ['test/**/*.test.ts'], true) },
   { name: 'site units', startsAfter: 'build', run: () => nodeTests('site units', '.', ['src/**/*.test.ts', 'scripts/**/*.test.ts'], true) },
@@ -111,22 +112,22 @@ const suites: Suite[] = [
 
 const ended = new Map<string, Promise<Outcome>>();
 const notRun: Outcome = { counts: { passed: 0, failed: 1, skipped: 0 }, output: '', seconds: 0 };
-// what ends while the browser suite writes to the terminal waits for it to finish
-let browserRunning = false;
+// what ends while a live suite writes to the terminal waits for it to finish
+let live = false;
 const held: string[] = [];
-const print = (text: string) => (browserRunning ? held.push(text) : console.log(text));
+const print = (text: string) => (live ? held.push(text) : console.log(text));
 for (const suite of suites) {
   const first = suite.after ?? suite.startsAfter;
   const before = first ? ended.get(first)! : Promise.resolve(null);
   const outcome = before.then(async (previous) => {
     if (suite.after && previous && previous.counts.failed > 0) return { ...notRun, output: `${suite.name}: not run (the ${suite.after} failed)\n` };
-    if (suite.name !== 'browser') return suite.run();
-    print('\n=== browser ===');
-    browserRunning = true;
-    const browser = await suite.run();
-    browserRunning = false;
+    if (!suite.live) return suite.run();
+    print(`\n=== ${suite.name} ===`);
+    live = true;
+    const outcome = await suite.run();
+    live = false;
     for (const text of held.splice(0)) console.log(text);
-    return browser;
+    return outcome;
   });
   ended.set(
     suite.name,

@@ -1,5 +1,5 @@
 // A chapter's core path: its h2 sections less the deeper ones its frontmatter names (`deeper:`),
-// which the page folds (src/course/build/remark-deeper.ts). A section runs from its h2 to the next
+// which the page folds (src/site/build/remark-deeper.ts). A section runs from its h2 to the next
 // h2; what comes before the first h2 is always on the core path.
 import type { Chapter, Section } from './model.ts';
 
@@ -14,6 +14,8 @@ export const h2Ranges = (chapter: Chapter): SectionRange[] => {
   return h2s.map((section, i) => ({ section, start: section.place.line, end: h2s[i + 1]?.place.line ?? Number.POSITIVE_INFINITY }));
 };
 
+export const inRange = (range: SectionRange, line: number) => line >= range.start && line < range.end;
+
 // the slugs as the frontmatter gives them (the content schema checks they are strings)
 export const deeperSlugs = (data: Record<string, unknown>): string[] => (Array.isArray(data.deeper) ? data.deeper.map(String) : []);
 
@@ -24,7 +26,7 @@ export function deeperProblems(chapter: Chapter, slugs = deeperSlugs(chapter.dat
   const problems = slugs.filter((slug) => !known.includes(slug)).map((slug) => `${chapter.file}: deeper: "${slug}" is not one of its h2 sections (${known.join(', ')})`);
   // a question on the core path must not ask about a cell the core path folds away
   const folded = ranges.filter((r) => slugs.includes(r.section.id));
-  const foldedAt = (line: number) => folded.find((r) => line >= r.start && line < r.end);
+  const foldedAt = (line: number) => folded.find((r) => inRange(r, line));
   for (const checkpoint of chapter.checkpoints) {
     const cellId = checkpoint.source !== null && 'cell' in checkpoint.source ? checkpoint.source.cell : null;
     const cell = chapter.cells.find((c) => c.id === cellId);
@@ -41,5 +43,3 @@ export function deeperRanges(chapter: Chapter, slugs = deeperSlugs(chapter.data)
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return h2Ranges(chapter).filter((r) => slugs.includes(r.section.id));
 }
-
-export const inRange = (range: SectionRange, line: number) => line >= range.start && line < range.end;
