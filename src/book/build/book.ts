@@ -1,11 +1,13 @@
-// The whole book: every chapter in content/chapters/, parsed once per process (and again only
-// when a file's text changes), in reading order.
+// The whole book: every chapter in content/chapters/, parsed once (and again only when a file's text
+// changes), in reading order. Once: the parsed book is kept on disk for the next process
+// (book-cache.ts).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import type { Chapter } from './model.ts';
 import { parseChapterText, readFrontmatter } from './parse.ts';
 import { readChapter } from './read.ts';
+import { bookKey, readCachedBook, writeCachedBook } from './book-cache.ts';
 
 export const chaptersDir = resolve(process.cwd(), 'content', 'chapters');
 
@@ -23,21 +25,30 @@ export function chapterFromTree(tree: Root, path: string, text: string): Chapter
 
 const parsed = new Map<string, { text: string; chapter: Chapter }>();
 
-export function loadBook(dir = chaptersDir): Chapter[] {
-  const chapters = readdirSync(dir)
+// each chapter file in a folder, by name: its slug, path, the name messages give it, and its text
+export const chapterFiles = (dir = chaptersDir) =>
+  readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
     .sort()
     .map((f) => {
       const path = join(dir, f);
-      const text = readFileSync(path, 'utf8');
-      const known = parsed.get(path);
-      if (known?.text === text) return known.chapter;
       const file = relative(process.cwd(), path) || f;
-      const chapter = parseChapter(f.replace(/\.mdx$/, ''), text, file.startsWith('..') ? path : file);
-      parsed.set(path, { text, chapter });
-      return chapter;
+      return { slug: f.replace(/\.mdx$/, ''), path, file: file.startsWith('..') ? path : file, text: readFileSync(path, 'utf8') };
     });
-  return chapters.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+
+export function loadBook(dir = chaptersDir): Chapter[] {
+  const files = chapterFiles(dir);
+  const known = files.map(({ path, text }) => (parsed.get(path)?.text === text ? parsed.get(path)!.chapter : null));
+  let chapters = known;
+  // a chapter this process has not parsed yet: the whole book from the disk, or what is missing parsed
+  if (known.includes(null)) {
+    const key = bookKey(files);
+    const cached = readCachedBook(key);
+    chapters = cached ?? files.map(({ slug, file, text }, i) => known[i] ?? parseChapter(slug, text, file));
+    if (!cached) writeCachedBook(key, chapters as Chapter[]);
+    files.forEach(({ path, text }, i) => parsed.set(path, { text, chapter: chapters[i]! }));
+  }
+  return (chapters as Chapter[]).sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
 }
 
 // The chapters in reading order, from their frontmatter's `order`, for the sidebar (which also

@@ -3,9 +3,9 @@
 // cells are checked against), the versions of the packages on the way, and Node's. One hash of all
 // of it keys both caches, so no edit that can change a result leaves a stale pass behind.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { moduleGraph } from './module-graph.ts';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { hashModuleGraph, moduleGraph } from './module-graph.ts';
 
 // from the project root, so a copy of the project hashes its own files
 const CHECKERS = ['src/cells/build/check.ts', 'src/checkpoints/build/check.ts'];
@@ -25,15 +25,12 @@ const stamp = (file: string): [string, number, number] => {
 export function inputsHash(root = process.cwd()): string {
   const last = known.get(root);
   if (last && last.stamps.every(([file, size, time]) => stamp(file)[1] === size && stamp(file)[2] === time)) return last.hash;
-  const { files, packages } = moduleGraph(
+  const graph = moduleGraph(
     CHECKERS.map((f) => resolve(root, f)),
     { types: true },
   );
-  const hash = createHash('sha256').update(process.version);
-  for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
-  for (const [name, version] of [...packages].sort()) hash.update(`${name}@${version}\0`);
-  const digest = hash.digest('hex');
+  const digest = hashModuleGraph(createHash('sha256').update(process.version), graph, root).digest('hex');
   // the lock file stands for the packages' versions: an install that changes one changes it
-  known.set(root, { stamps: [...files, resolve(root, 'package-lock.json')].map(stamp), hash: digest });
+  known.set(root, { stamps: [...graph.files, resolve(root, 'package-lock.json')].map(stamp), hash: digest });
   return digest;
 }

@@ -2,8 +2,9 @@
 // as `new URL('./worker.ts', import.meta.url)`), read with TypeScript's parser, followed from file to
 // file. The layer test walks what a page loads with it; the checks key their caches by a hash of
 // what they reach (inputs.ts).
+import type { Hash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 // the module specifiers in a file's code; type-only imports load nothing at run time, and are left
@@ -72,4 +73,12 @@ export function moduleGraph(entries: string[], { types = false } = {}): ModuleGr
     }
   }
   return { files: [...files].sort(), packages };
+}
+
+// a graph into a hash: each file's path (from root, so that a copy of the project hashes as its own)
+// and text, and each package's version: what a cache keyed by it must be made again for
+export function hashModuleGraph(hash: Hash, { files, packages }: ModuleGraph, root: string): Hash {
+  for (const file of files) hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  for (const [name, version] of [...packages].sort()) hash.update(`${name}@${version}\0`);
+  return hash;
 }

@@ -4,13 +4,14 @@
 // once for each version of what the thread reaches (a hash of its module graph) into
 // node_modules/.cache, and shared by every process.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, version as esbuildVersion } from 'esbuild';
-import { moduleGraph } from '../../course/build/module-graph.ts';
+import { hashModuleGraph, moduleGraph } from '../../course/build/module-graph.ts';
 
 const entry = fileURLToPath(new URL('./sealed-thread.ts', import.meta.url));
-const cache = new URL('../../../node_modules/.cache/annotated-microgpt/', import.meta.url);
+const project = new URL('../../../', import.meta.url);
+const cache = new URL('node_modules/.cache/annotated-microgpt/', project);
 
 // how a thread's code is bundled for Node: sucrase is CommonJS and requires Node's modules, and an
 // ES module has no require of its own
@@ -27,10 +28,7 @@ let bundled: Promise<URL> | null = null;
 
 export function sealedThreadBundle(): Promise<URL> {
   bundled ??= (async () => {
-    const { files, packages } = moduleGraph([entry]);
-    const hash = createHash('sha256').update(esbuildVersion);
-    for (const file of files) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
-    for (const [name, version] of [...packages].sort()) hash.update(`${name}@${version}\0`);
+    const hash = hashModuleGraph(createHash('sha256').update(esbuildVersion), moduleGraph([entry]), fileURLToPath(project));
     const file = new URL(`sealed-thread-${hash.digest('hex').slice(0, 16)}.mjs`, cache);
     if (existsSync(file)) return file;
     const result = await build({ ...nodeBundle, entryPoints: [entry], write: false, outfile: 'sealed-thread.mjs' });
