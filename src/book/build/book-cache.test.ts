@@ -14,7 +14,17 @@ const chapter = chapterOf('Some text.');
 
 const repo = resolve(import.meta.dirname, '..', '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'book-cache-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
+// the entries made for this test's own chapters go with it: the cache keeps only a few
+const made: string[] = [];
+const tmpKey = (dir: string) => {
+  const key = bookKey(chapterFiles(dir));
+  made.push(join(bookCacheDir, `${key}.bin`));
+  return key;
+};
+after(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  for (const entry of made) rmSync(entry, { force: true });
+});
 
 // where two models first differ: a field, an item, or a node shared in one and not in the other;
 // null when every field of every node is the same (prototypes aside: V8 keeps plain data only)
@@ -55,19 +65,19 @@ test("loadBook takes the disk's entry, and parses a chapter again once its text 
   writeFileSync(join(dir, 'one.mdx'), chapter);
   const [parsed] = parseAll(dir);
   // an entry that says something the text does not: only a book read from the disk can say it
-  writeCachedBook(bookKey(chapterFiles(dir)), [{ ...parsed, title: 'from the disk' }]);
+  writeCachedBook(tmpKey(dir), [{ ...parsed, title: 'from the disk' }]);
   assert.equal(loadBook(dir)[0].title, 'from the disk');
   writeFileSync(join(dir, 'one.mdx'), chapter.replace(/^title: .*$/m, 'title: "Edited"'));
   assert.equal(loadBook(dir)[0].title, 'Edited');
   // and the next process finds the edited book on the disk
-  assert.equal(readCachedBook(bookKey(chapterFiles(dir)))?.[0].title, 'Edited');
+  assert.equal(readCachedBook(tmpKey(dir))?.[0].title, 'Edited');
 });
 
 test('an entry that cannot be read is a miss: the chapter is parsed, and the entry made again', () => {
   const dir = join(tmp, 'corrupt');
   mkdirSync(dir);
   writeFileSync(join(dir, 'one.mdx'), chapter);
-  const key = bookKey(chapterFiles(dir));
+  const key = tmpKey(dir);
   mkdirSync(bookCacheDir, { recursive: true });
   writeFileSync(join(bookCacheDir, `${key}.bin`), 'not a serialized book');
   assert.equal(readCachedBook(key), null);
