@@ -18,8 +18,8 @@ interface Options {
 export async function wcagViolations(page: Page, { include, rules }: Options = {}): Promise<string[]> {
   for (const frame of page.frames()) {
     // once per frame: a page checked again, in its other theme, has it already, and is not sent
-    // axe's source (1.5 MB) again; a frame that runs no script (sandboxed without
-    // scripts, or gone) has nothing axe can check from inside
+    // axe's source (1.5 MB) again; a frame that runs no script (sandboxed without scripts, or gone)
+    // has nothing axe can check from inside
     const has = await frame.evaluate(`typeof axe === 'object'`).catch(() => null);
     if (has === false) await frame.evaluate(`${axe.source}; axe.configure({ allowedOrigins: ['<same_origin>'] });`).catch(() => {});
   }

@@ -5,8 +5,8 @@
 // sideways and nothing in it does without showing that it scrolls (e2e/reading.ts). A chapter's
 // deeper sections are folded when it loads, and opened before the rest is checked. Pages built
 // from one template with other data (the engine's modules, the lesson plans) are checked on one of
-// each engine and one lesson plan: the rest differ in text, not in markup or style. The built-site tests
-// (e2e/dist.test.ts) check every page's links and assets.
+// each engine and one lesson plan: the rest differ in text, not in markup or style. The built-site
+// tests (e2e/dist.test.ts) check every page's links and assets.
 import { expect, type Page, test } from '@playwright/test';
 import { loadBook } from '../src/book/build/book.ts';
 import { deeperSlugs } from '../src/book/build/core-path.ts';

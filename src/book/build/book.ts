@@ -38,17 +38,17 @@ export const chapterFiles = (dir = chaptersDir) =>
 
 export function loadBook(dir = chaptersDir): Chapter[] {
   const files = chapterFiles(dir);
-  const known = files.map(({ path, text }) => (parsed.get(path)?.text === text ? parsed.get(path)!.chapter : null));
-  let chapters = known;
+  const known = files.map(({ path, text }) => (parsed.get(path)?.text === text ? parsed.get(path)!.chapter : undefined));
+  let chapters = known.filter((c) => c !== undefined);
   // a chapter this process has not parsed yet: the whole book from the disk, or what is missing parsed
-  if (known.includes(null)) {
+  if (chapters.length < files.length) {
     const key = bookKey(files);
     const cached = readCachedBook(key);
     chapters = cached ?? files.map(({ slug, file, text }, i) => known[i] ?? parseChapter(slug, text, file));
-    if (!cached) writeCachedBook(key, chapters as Chapter[]);
-    files.forEach(({ path, text }, i) => parsed.set(path, { text, chapter: chapters[i]! }));
+    if (!cached) writeCachedBook(key, chapters);
+    files.forEach(({ path, text }, i) => parsed.set(path, { text, chapter: chapters[i] }));
   }
-  return (chapters as Chapter[]).sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+  return chapters.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
 }
 
 // The chapters in reading order, from their frontmatter's `order`, for the sidebar (which also
