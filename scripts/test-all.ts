@@ -1,15 +1,16 @@
 // npm test: every suite, then one closing line "N passed, N failed" totalling them all.
 // Each suite starts once what it waits for has ended, so that both cores stay busy without slowing
 // the build, which everything in a browser waits for:
-//   the build, beside format, lint, the engine's type check and literate coverage;
+//   the build, beside format, lint, the engine's type check, literate coverage and the unit tests of
+//   shared and page code;
 //   then the browser suite, the built-site checks and the site's type check (when the build
-//   passed; astro check writes Astro's generated types as the build does), beside the unit tests.
+//   passed; the check reads the types the build generates), beside the other unit tests.
 // A suite's output is printed when it ends, under its own heading (the browser suite's as it comes;
 // what ends meanwhile, after it). Every Node process shares one compile cache: some seventy test
 // files, their worker threads and the build compile the same modules, which took a fifth of the
 // unit tests' CPU time.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, globSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -52,12 +53,14 @@ async function timed(run: () => Promise<{ counts: Counts; output: string }>): Pr
   return { counts, output, seconds: (performance.now() - start) / 1000 };
 }
 
-// node's test runner: spec output for the reader, TAP into a file for the counts
-function nodeTests(name: string, cwd: string, patterns: string[], quiet: boolean): Promise<Outcome> {
+// node's test runner: spec output for the reader, TAP into a file for the counts; each file in a
+// process of its own, two at a time (many tests wait on worker threads and child processes), or all
+// of them in one process
+function nodeTests(name: string, cwd: string, files: string[], quiet: boolean, { oneProcess = false } = {}): Promise<Outcome> {
   return timed(async () => {
     const tap = join(tmp, `${name.replace(/\W+/g, '-')}.tap`);
-    // two files at a time on two cores: many tests wait on worker threads and child processes
-    const args = ['--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...patterns];
+    const isolation = oneProcess ? ['--test-isolation=none'] : ['--test-concurrency=2'];
+    const args = ['--test', ...isolation, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files];
     const { status, output } = await exec(process.execPath, args, { cwd, quiet });
     const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
     const count = (key: string) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
@@ -87,6 +90,14 @@ function playwright(): Promise<Outcome> {
   });
 }
 
+// The site's unit tests. Those in shared/ and page/ folders test code that runs in a browser too,
+// and run together in one process: each paid about half a second to start a process of its own,
+// more than most of them take to run. Sharing a process, a file must leave it as it found it: it
+// mocks timers or globals in its own tests' context (t.mock), and keeps the working directory.
+const unitTests = globSync(['src/**/*.test.ts', 'scripts/**/*.test.ts']).sort();
+const pureUnitTests = unitTests.filter((file) => /(^|\/)(shared|page)\//.test(file));
+const otherUnitTests = unitTests.filter((file) => !pureUnitTests.includes(file));
+
 interface Suite {
   name: string;
   after?: string; // a suite that must pass first
@@ -103,11 +114,13 @@ const suites: Suite[] = [
   { name: 'lint (ESLint)', run: () => commandSuite('lint (ESLint)', process.execPath, ['node_modules/eslint/bin/eslint.js', ...lintCache('eslint/'), '.'], true) },
   { name: 'typecheck: engine', run: () => commandSuite('typecheck: engine', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'engine'], true) },
   { name: 'literate coverage (every engine line quoted)', run: () => commandSuite('literate coverage', process.execPath, ['src/literate/build/check-literate.ts', '--strict'], true) },
-  { name: 'typecheck: site', after: 'build', run: () => commandSuite('typecheck: site', npx, ['astro', 'check'], true) },
+  // the build has written Astro's generated types (astro sync), which the check reads
+  { name: 'typecheck: site', after: 'build', run: () => commandSuite('typecheck: site', npx, ['astro', 'check', '--noSync'], true) },
   { name: 'browser', after: 'build', live: true, run: () => playwright() },
   { name: 'built site', after: 'build', run: () => nodeTests('built site', '.', ['e2e/**/*.test.ts'], true) },
   { name: 'engine', startsAfter: 'build', run: () => nodeTests('engine', 'engine', ['test/**/*.test.ts'], true) },
-  { name: 'site units', startsAfter: 'build', run: () => nodeTests('site units', '.', ['src/**/*.test.ts', 'scripts/**/*.test.ts'], true) },
+  { name: 'site units', startsAfter: 'build', run: () => nodeTests('site units', '.', otherUnitTests, true) },
+  { name: 'site units: shared and page code', run: () => nodeTests('site units: shared and page code', '.', pureUnitTests, true, { oneProcess: true }) },
 ];
 
 const ended = new Map<string, Promise<Outcome>>();

@@ -1,7 +1,7 @@
 // Who is blamed when a sandboxed frame dies, with a frame the test drives: the runs in it are run
 // again alone, the one that kills its frame alone is reported crashed, and every other run finishes.
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, mock, test } from 'node:test';
+import { type TestContext, test } from 'node:test';
 import { type Frame, type FrameEvents, type Job, Sandbox } from './sandbox.ts';
 
 class FakeFrame implements Frame {
@@ -31,7 +31,9 @@ class FakeFrame implements Frame {
   }
 }
 
-function setUp() {
+// mocked timers for this test alone (t.mock is undone when it ends)
+function setUp(t: TestContext) {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
   const frames: FakeFrame[] = [];
   const sandbox = new Sandbox((events) => {
     const frame = new FakeFrame(events);
@@ -53,11 +55,8 @@ function setUp() {
   return { frames, sandbox, log, job, confirm };
 }
 
-beforeEach(() => mock.timers.enable({ apis: ['setTimeout'] }));
-afterEach(() => mock.timers.reset());
-
-test('runs that die together are each run again alone: the one that kills its frame alone is reported crashed, and the rest, and runs sent meanwhile, then run as usual', () => {
-  const { frames, sandbox, log, job, confirm } = setUp();
+test('runs that die together are each run again alone: the one that kills its frame alone is reported crashed, and the rest, and runs sent meanwhile, then run as usual', (t) => {
+  const { frames, sandbox, log, job, confirm } = setUp(t);
   sandbox.run(job('bomb'));
   sandbox.run(job('honest'));
   sandbox.run(job('other'));
@@ -83,8 +82,8 @@ test('runs that die together are each run again alone: the one that kills its fr
   assert.equal(frames[2].watching, false, 'nothing in flight: the frame is not watched');
 });
 
-test('a suspect that finishes alone is cleared, and the next runs alone; the last one left is blamed only if it dies alone', () => {
-  const { frames, sandbox, log, job, confirm } = setUp();
+test('a suspect that finishes alone is cleared, and the next runs alone; the last one left is blamed only if it dies alone', (t) => {
+  const { frames, sandbox, log, job, confirm } = setUp(t);
   sandbox.run(job('honest'));
   sandbox.run(job('bomb'));
   confirm(frames[0]);
@@ -100,8 +99,8 @@ test('a suspect that finishes alone is cleared, and the next runs alone; the las
   assert.deepEqual(log, ['honest started', 'bomb started', 'honest started again', 'bomb started again', 'bomb crashed']);
 });
 
-test('the only run in a frame that dies crashed it; a run the dead frame never started starts again elsewhere, blamed for nothing', () => {
-  const { frames, sandbox, log, job } = setUp();
+test('the only run in a frame that dies crashed it; a run the dead frame never started starts again elsewhere, blamed for nothing', (t) => {
+  const { frames, sandbox, log, job } = setUp(t);
   sandbox.run(job('bomb'));
   frames[0].events.started(1);
   sandbox.run(job('unlucky')); // sent, never confirmed: the frame was dying
@@ -113,43 +112,43 @@ test('the only run in a frame that dies crashed it; a run the dead frame never s
   assert.deepEqual(log, ['bomb started', 'bomb crashed', 'unlucky started']);
 });
 
-test('a frame that never starts a run gives up on it after three tries, with a message', () => {
-  const { frames, sandbox, log, job } = setUp();
+test('a frame that never starts a run gives up on it after three tries, with a message', (t) => {
+  const { frames, sandbox, log, job } = setUp(t);
   sandbox.run(job('stuck'));
   for (let i = 0; i < 3; i++) frames[i].events.died();
   assert.equal(frames.length, 3);
   assert.deepEqual(log, ['stuck error: the sandbox to run it in did not start']);
 });
 
-test('a time limit ends a run once the frame says it stopped it; a frame that dies instead makes it a suspect, not a timeout', () => {
-  const { frames, sandbox, log, job, confirm } = setUp();
+test('a time limit ends a run once the frame says it stopped it; a frame that dies instead makes it a suspect, not a timeout', (t) => {
+  const { frames, sandbox, log, job, confirm } = setUp(t);
   sandbox.run(job('loop', 1000));
   sandbox.run(job('honest', 5000));
   confirm(frames[0]);
-  mock.timers.tick(999);
+  t.mock.timers.tick(999);
   assert.deepEqual(frames[0].stops, []);
-  mock.timers.tick(1);
+  t.mock.timers.tick(1);
   assert.deepEqual(frames[0].stops, [1]);
   frames[0].events.message(1, 'done'); // too late: the run is being stopped
   frames[0].events.stopped(1);
   assert.deepEqual(log, ['loop started', 'honest started', 'loop timeout']);
   // the honest run's time limit counts from its start
-  mock.timers.tick(3999);
+  t.mock.timers.tick(3999);
   frames[0].events.message(2, 'done');
   assert.deepEqual(log, ['loop started', 'honest started', 'loop timeout']);
 
   sandbox.run(job('loop2', 1000));
   sandbox.run(job('other', 5000));
   confirm(frames[0]);
-  mock.timers.tick(1000);
+  t.mock.timers.tick(1000);
   frames[0].events.died(); // before it answered the stop
   assert.deepEqual(log.slice(3), ['loop2 started', 'other started']);
   frames[1].events.started(3);
   assert.deepEqual(log.slice(5), ['loop2 started again']);
 });
 
-test('Stop ends a run at once and silently, a waiting one too; a kept Worker is released to be kept', () => {
-  const { frames, sandbox, log, job, confirm } = setUp();
+test('Stop ends a run at once and silently, a waiting one too; a kept Worker is released to be kept', (t) => {
+  const { frames, sandbox, log, job, confirm } = setUp(t);
   const cell = sandbox.run(job('cell', 10_000, true));
   confirm(frames[0]);
   cell.stop();
