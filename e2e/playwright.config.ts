@@ -16,11 +16,6 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [['list']],
-  // the training test measures time and main-thread tasks: it runs last, alone
-  projects: [
-    { name: 'site', testIgnore: '**/training.spec.ts' },
-    { name: 'training', testMatch: '**/training.spec.ts', dependencies: ['site'] },
-  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     // the site's service worker would precache all of it (8.7 MB) in every test's context and answer

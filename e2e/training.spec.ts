@@ -1,6 +1,7 @@
 // The training chapter's cell trains the full default model in a Web Worker. This test checks the
 // progress, the final samples and Stop, and reports (without asserting on time) the browser's
-// training time and the main thread's longest task meanwhile.
+// training time and the main thread's longest task meanwhile, beside whatever else the tests run:
+// npm run bench measures the browser's time alone (engine/bench/browser.ts).
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
