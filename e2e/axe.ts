@@ -27,6 +27,54 @@ export async function wcagViolations(page: Page, { include, rules }: Options = {
   return page.evaluate(
     async ({ include, runOnly }) => {
       const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+      // Highlighted code is thousands of token spans (6,000 in the GPT chapter), and whether one meets
+      // colour contrast depends on its colour, size, weight, shadow and opacity and on what lies
+      // behind it. In each block of code, axe weighs one token of each such style: the first it
+      // checks whose text has a letter or a digit, is on screen, and has nothing but its own
+      // ancestors at its centre; the others of that style in that block are left out. A block with
+      // anything positioned inside it, or with nothing opaque behind its text, has each token
+      // weighed.
+      type Matches = (node: Element, virtualNode: unknown, context: unknown) => boolean;
+      type Rule = { id: string; matches: Matches; everyNode?: Matches };
+      const contrast = (axe as unknown as { _audit: { rules: Rule[] } })._audit.rules.find((rule) => rule.id === 'color-contrast')!;
+      const layers = new Map<Element, { key: string; opaque: boolean }>();
+      const behind = (el: Element): { key: string; opaque: boolean } => {
+        let layer = layers.get(el);
+        if (!layer) {
+          const own = getComputedStyle(el);
+          const parts = [own.backgroundColor, own.backgroundImage, own.opacity, own.filter, own.mixBlendMode];
+          for (const pseudo of ['::before', '::after']) parts.push(getComputedStyle(el, pseudo).backgroundColor, getComputedStyle(el, pseudo).backgroundImage);
+          const opaque = /^rgb\(/.test(own.backgroundColor) && own.backgroundImage === 'none';
+          const parent = opaque || !el.parentElement ? { key: '', opaque } : behind(el.parentElement);
+          layer = { key: `${parts.join(' ')} / ${parent.key}`, opaque: parent.opaque };
+          layers.set(el, layer);
+        }
+        return layer;
+      };
+      const styles = new Map<Element, string>();
+      document.querySelectorAll('pre').forEach((pre, block) => {
+        const inside = [...pre.querySelectorAll('*')];
+        if (!behind(pre).opaque || inside.some((el) => getComputedStyle(el).position !== 'static')) return;
+        for (const token of inside) {
+          if (token.firstElementChild || !token.textContent?.trim()) continue;
+          const s = getComputedStyle(token);
+          styles.set(token, [block, s.color, s.fontSize, s.fontWeight, s.textShadow, behind(token).key].join('|'));
+        }
+      });
+      const weighed = new Set<string>();
+      contrast.everyNode ??= contrast.matches;
+      const everyNode = contrast.everyNode;
+      contrast.matches = function (node, virtualNode, context) {
+        const style = styles.get(node);
+        if (style !== undefined && weighed.has(style)) return false;
+        const applies = everyNode.call(this, node, virtualNode, context);
+        if (style === undefined || !applies || !/[\p{L}\p{N}]/u.test(node.textContent ?? '')) return applies;
+        const dom = axe.commons.dom as unknown as { isVisibleOnScreen: (v: unknown) => boolean; getElementStack: (n: Element) => Element[] };
+        const stack = dom.getElementStack(node);
+        const pre = node.closest('pre')!;
+        if (dom.isVisibleOnScreen(virtualNode) && stack.includes(pre) && stack.slice(0, stack.indexOf(pre) + 1).every((el) => el.contains(node))) weighed.add(style);
+        return applies;
+      };
       const { violations } = await axe.run(include ? { include: [include] } : document, { runOnly, resultTypes: ['violations'] });
       return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(' ')}`);
     },
