@@ -35,7 +35,7 @@ export async function wcagViolations(page: Page, { include, rules }: Options = {
       // anything positioned inside it, or with nothing opaque behind its text, has each token
       // weighed.
       type Matches = (node: Element, virtualNode: unknown, context: unknown) => boolean;
-      type Rule = { id: string; matches: Matches; everyNode?: Matches };
+      type Rule = { id: string; matches: Matches; axeMatches?: Matches };
       const contrast = (axe as unknown as { _audit: { rules: Rule[] } })._audit.rules.find((rule) => rule.id === 'color-contrast')!;
       const layers = new Map<Element, { key: string; opaque: boolean }>();
       const behind = (el: Element): { key: string; opaque: boolean } => {
@@ -43,7 +43,7 @@ export async function wcagViolations(page: Page, { include, rules }: Options = {
         if (!layer) {
           const own = getComputedStyle(el);
           const parts = [own.backgroundColor, own.backgroundImage, own.opacity, own.filter, own.mixBlendMode];
-          for (const pseudo of ['::before', '::after']) parts.push(getComputedStyle(el, pseudo).backgroundColor, getComputedStyle(el, pseudo).backgroundImage);
+          for (const pseudo of ['::before', '::after'].map((p) => getComputedStyle(el, p))) parts.push(pseudo.backgroundColor, pseudo.backgroundImage);
           const opaque = /^rgb\(/.test(own.backgroundColor) && own.backgroundImage === 'none';
           const parent = opaque || !el.parentElement ? { key: '', opaque } : behind(el.parentElement);
           layer = { key: `${parts.join(' ')} / ${parent.key}`, opaque: parent.opaque };
@@ -52,7 +52,8 @@ export async function wcagViolations(page: Page, { include, rules }: Options = {
         return layer;
       };
       const styles = new Map<Element, string>();
-      document.querySelectorAll('pre').forEach((pre, block) => {
+      const blocks = (include ? [...document.querySelectorAll(include)] : [document]).flatMap((part) => [...part.querySelectorAll('pre')]);
+      blocks.forEach((pre, block) => {
         const inside = [...pre.querySelectorAll('*')];
         if (!behind(pre).opaque || inside.some((el) => getComputedStyle(el).position !== 'static')) return;
         for (const token of inside) {
@@ -62,12 +63,12 @@ export async function wcagViolations(page: Page, { include, rules }: Options = {
         }
       });
       const weighed = new Set<string>();
-      contrast.everyNode ??= contrast.matches;
-      const everyNode = contrast.everyNode;
+      contrast.axeMatches ??= contrast.matches;
+      const axeMatches = contrast.axeMatches;
       contrast.matches = function (node, virtualNode, context) {
         const style = styles.get(node);
         if (style !== undefined && weighed.has(style)) return false;
-        const applies = everyNode.call(this, node, virtualNode, context);
+        const applies = axeMatches.call(this, node, virtualNode, context);
         if (style === undefined || !applies || !/[\p{L}\p{N}]/u.test(node.textContent ?? '')) return applies;
         const dom = axe.commons.dom as unknown as { isVisibleOnScreen: (v: unknown) => boolean; getElementStack: (n: Element) => Element[] };
         const stack = dom.getElementStack(node);
