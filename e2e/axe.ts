@@ -33,7 +33,9 @@ export async function wcagViolations(page: Page, { include, rules }: Options = {
       // checks whose text has a letter or a digit, is on screen, and has nothing but its own
       // ancestors at its centre; the others of that style in that block are left out. A block with
       // anything positioned inside it, or with nothing opaque behind its text, has each token
-      // weighed.
+      // weighed. The rule's own matcher is wrapped on axe's rule object (axe._audit): axe.configure
+      // can replace a matcher but gives no way to call the one it replaces. An axe without that
+      // object fails here, loudly.
       type Matches = (node: Element, virtualNode: unknown, context: unknown) => boolean;
       type Rule = { id: string; matches: Matches; axeMatches?: Matches };
       const contrast = (axe as unknown as { _audit: { rules: Rule[] } })._audit.rules.find((rule) => rule.id === 'color-contrast')!;
